@@ -1,0 +1,44 @@
+import { readdir } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { type BenchFigure, type BenchSuite, median, percentile } from './bench-suite.ts';
+
+/**
+ * `npm run bench [-- <name filter>] [--repetitions N]`: runs every suite in ./suites (one
+ * file each, default export a BenchSuite) and prints medians with their spread.
+ */
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { repetitions: { type: 'string', default: '7' } },
+});
+const repetitions = Number(values.repetitions);
+if (!Number.isInteger(repetitions) || repetitions < 1) {
+  throw new Error(`--repetitions takes a whole number of at least 1, not "${values.repetitions}".`);
+}
+const filter = positionals[0]?.toLowerCase();
+
+const files = (await readdir(new URL('./suites/', import.meta.url))).filter((f) => f.endsWith('.ts')).sort();
+let ran = 0;
+for (const file of files) {
+  const suite = (await import(new URL(`./suites/${file}`, import.meta.url).href)).default as BenchSuite;
+  if (filter && !suite.name.toLowerCase().includes(filter) && !file.includes(filter)) continue;
+  ran++;
+  console.log(`\n${suite.name} (${repetitions} repetitions)`);
+  for (const figure of await suite.run({ repetitions })) console.log(formatFigure(figure));
+}
+if (ran === 0) throw new Error(`No benchmark matches "${filter}". Files: ${files.join(', ')}.`);
+console.log('\nFigures are medians; the range in brackets is min to max (p99 where there are 100+ samples).');
+
+function formatFigure(figure: BenchFigure): string {
+  const digits = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+  const spread =
+    figure.samples.length >= 100
+      ? `p99 ${digits(percentile(figure.samples, 0.99))}`
+      : `${digits(Math.min(...figure.samples))} to ${digits(Math.max(...figure.samples))}`;
+  const middle = median(figure.samples);
+  const target = figure.target
+    ? `  target ${figure.target.comparison} ${figure.target.value} ${figure.unit}: ${
+        (figure.target.comparison === '<' ? middle < figure.target.value : middle > figure.target.value) ? 'met' : 'MISSED'
+      }`
+    : '';
+  return `  ${figure.metric.padEnd(52)} ${digits(middle).padStart(9)} ${figure.unit.padEnd(10)} [${spread}]${target}`;
+}

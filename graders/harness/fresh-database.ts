@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import type { ProviderName } from '../services/provider-choice.ts';
+
+/** A database of its own for one test file or property run, dropped when disposed. */
+export interface TestDatabase extends AsyncDisposable {
+  name: string;
+  url: string;
+  provider: ProviderName;
+  /** A pool on the fresh database; closed on dispose. */
+  pool: pg.Pool;
+}
+
+/** Where the shared PostgreSQL is, as the global setup provided it. */
+export function postgresAddress(): { provider: ProviderName; adminUrl: string } {
+  const address = inject('services')?.postgres;
+  if (!address) {
+    throw new Error(
+      'This test needs PostgreSQL but the run did not start it: add "postgres" to the ' +
+        '"services" of its exercise.json (or unset COURSE_NEEDS).',
+    );
+  }
+  return address;
+}
+
+/**
+ * Creates an empty database with a random name on the run's PostgreSQL. Random names keep
+ * test files and parallel runs apart without any coordination between them.
+ */
+export async function freshDatabase(label = 'test'): Promise<TestDatabase> {
+  const { provider, adminUrl } = postgresAddress();
+  const name = `${label.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 40)}_${randomBytes(5).toString('hex')}`;
+  await withAdmin(adminUrl, async (admin) => {
+    // FILE_COPY avoids WAL-logging every page of the template: measurably faster on an
+    // idle test server. Older servers (before 15) know only the one strategy.
+    const version = Number((await admin.query<{ v: string }>('SHOW server_version_num')).rows[0]!.v);
+    const strategy = version >= 150_000 ? ' STRATEGY FILE_COPY' : '';
+    await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE template0${strategy}`);
+  });
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const pool = new pg.Pool({ connectionString: url.toString(), max: 10 });
+  // An idle client whose server connection dies (a staged crash) must not crash the worker.
+  pool.on('error', () => {});
+  const drop = async () => {
+    await pool.end();
+    await withAdmin(adminUrl, (admin) =>
+      admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`),
+    );
+  };
+  return { name, url: url.toString(), provider, pool, [Symbol.asyncDispose]: drop };
+}
+
+async function withAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,16 @@
+import { fileURLToPath } from 'node:url';
+import type { ViteUserConfig } from 'vitest/config';
+
+/**
+ * Settings every run of exercise tests shares, whether a learner runs them from the root
+ * config or the grader runs one copied exercise. Property tests against a real database
+ * take seconds, not milliseconds, hence the generous per-test timeout; the grader still
+ * bounds each exercise as a whole.
+ */
+export const exerciseTestDefaults = {
+  globalSetup: [fileURLToPath(new URL('./global-setup.ts', import.meta.url))],
+  testTimeout: 60_000,
+  hookTimeout: 60_000,
+  // Tests report and never retry: a flaky test is a bug to find, not to hide.
+  retry: 0,
+} satisfies NonNullable<ViteUserConfig['test']>;
