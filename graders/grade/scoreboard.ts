@@ -1,0 +1,53 @@
+import type { ExerciseResult, GradeResults } from './grade-results.ts';
+
+/** The terminal scoreboard: one row per exercise, then the total and what to do next. */
+export function renderScoreboard(results: GradeResults, width = 110): string {
+  const rows = results.exercises.map((exercise) => [
+    mark(exercise),
+    exercise.id,
+    `${exercise.testsPassed}/${exercise.testsTotal}`,
+    `${formatPoints(exercise.points)}/${exercise.maxPoints}`,
+    note(exercise),
+  ]);
+  const header = ['', 'Exercise', 'Tests', 'Points', 'First failure'];
+  const widths = header.map((title, column) =>
+    column === 4 ? 0 : Math.max(title.length, ...rows.map((row) => row[column]!.length)),
+  );
+  const fixed = widths.slice(0, 4).reduce((sum, w) => sum + w + 2, 0);
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => (column === 4 ? clip(cell, Math.max(20, width - fixed)) : cell.padEnd(widths[column]!)))
+      .join('  ')
+      .trimEnd();
+  const { totals } = results;
+  const lines = [
+    line(header),
+    ...rows.map(line),
+    '',
+    `Total: ${formatPoints(totals.points)} of ${totals.maxPoints} points; ${totals.exercisesPassed} of ${totals.exercises} exercises complete; ${totals.testsPassed} of ${totals.testsTotal} tests pass.`,
+    `Services: ${Object.entries(results.services).map(([name, provider]) => `${name} (${provider})`).join(', ') || 'none needed'}.`,
+  ];
+  const next = results.exercises.find((exercise) => exercise.status !== 'passed');
+  if (next) {
+    lines.push(`Next: ${next.path}: run \`npm run watch -- ${next.id}\` and read exercises/${next.path}/README.md.`);
+    if (next.hint) lines.push(`Hint: ${next.hint}`);
+  }
+  return lines.join('\n');
+}
+
+function mark(exercise: ExerciseResult): string {
+  return exercise.status === 'passed' ? '✓' : exercise.status === 'error' ? '!' : '✗';
+}
+
+function note(exercise: ExerciseResult): string {
+  if (exercise.reason) return exercise.reason.split('\n')[0]!;
+  return exercise.firstFailure ?? '';
+}
+
+function formatPoints(points: number): string {
+  return Number.isInteger(points) ? String(points) : points.toFixed(2);
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

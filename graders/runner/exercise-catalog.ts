@@ -1,0 +1,135 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { exercisesDir as courseExercisesDir, repoRoot, solutionsDir as courseSolutionsDir } from './repo-paths.ts';
+import { courseSchema, describeSchemaErrors } from './schema-validator.ts';
+
+export interface ExerciseMeta {
+  id: string;
+  title: string;
+  kind: 'kata' | 'clinic' | 'design' | 'drill';
+  concepts: string[];
+  services: ('postgres' | 'kafka')[];
+  timeLimitMinutes: number;
+  repeatUntil?: { minutes: number; description: string; distinctVariants?: number };
+  points: number;
+  variants: { name: string; description: string; files?: string[]; tests?: string[] }[];
+  hints: string[];
+}
+
+export interface Exercise {
+  /** Path below exercises/, as the curriculum lists it: `katas/01-order-placed-event`. */
+  path: string;
+  meta: ExerciseMeta;
+  folder: string;
+  solutionFolder: string;
+  /** Names of the known-wrong variants in solutions/<path>/mutants/. */
+  mutants: string[];
+}
+
+/** Where the exercises and their solutions are; the repository's own unless a test says otherwise. */
+export interface CourseFolders {
+  exercisesDir: string;
+  solutionsDir: string;
+}
+const courseFolders: CourseFolders = { exercisesDir: courseExercisesDir, solutionsDir: courseSolutionsDir };
+
+/** A rule of the course broken by a file, with what to do about it. */
+export class CourseRuleError extends Error {
+  override name = 'CourseRuleError';
+}
+
+const at = (absolute: string) => relative(repoRoot, absolute).replaceAll('\\', '/');
+
+function readJson(file: string): unknown {
+  if (!existsSync(file)) throw new CourseRuleError(`${at(file)} is missing.`);
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new CourseRuleError(`${at(file)} is not valid JSON (${(error as Error).message}); fix the syntax.`);
+  }
+}
+
+/** The ordered curriculum, validated: every listed folder exists, every folder is listed. */
+export function loadCurriculum({ exercisesDir }: CourseFolders = courseFolders): string[] {
+  const file = join(exercisesDir, 'curriculum.json');
+  const manifest = readJson(file);
+  const validate = courseSchema('curriculum.schema.json');
+  if (!validate(manifest)) {
+    throw new CourseRuleError(
+      `${at(file)} does not match graders/schemas/curriculum.schema.json:\n  ` +
+        describeSchemaErrors(validate.errors).join('\n  '),
+    );
+  }
+  const listed = (manifest as { exercises: string[] }).exercises;
+  for (const path of listed) {
+    if (!existsSync(join(exercisesDir, path))) {
+      throw new CourseRuleError(
+        `${at(file)} lists "${path}" but exercises/${path}/ does not exist: create the folder or remove the entry.`,
+      );
+    }
+  }
+  const unlisted = exerciseFolders(exercisesDir).filter((path) => !listed.includes(path));
+  if (unlisted.length > 0) {
+    throw new CourseRuleError(
+      `exercises/${unlisted[0]}/ is not in ${at(file)}: add "${unlisted[0]}" to its "exercises" list ` +
+        `where learners should meet it${unlisted.length > 1 ? ` (also unlisted: ${unlisted.slice(1).join(', ')})` : ''}.`,
+    );
+  }
+  return listed;
+}
+
+/** Every folder two levels below exercises/ (group/exercise). */
+function exerciseFolders(exercisesDir: string): string[] {
+  const isDir = (path: string) => statSync(path).isDirectory();
+  return readdirSync(exercisesDir)
+    .filter((group) => isDir(join(exercisesDir, group)))
+    .flatMap((group) =>
+      readdirSync(join(exercisesDir, group))
+        .filter((name) => isDir(join(exercisesDir, group, name)))
+        .map((name) => `${group}/${name}`),
+    );
+}
+
+/** One exercise's metadata and files, checked against the exercise contract. */
+export function loadExercise(path: string, { exercisesDir, solutionsDir }: CourseFolders = courseFolders): Exercise {
+  const folder = join(exercisesDir, path);
+  const metaFile = join(folder, 'exercise.json');
+  const meta = readJson(metaFile);
+  const validate = courseSchema('exercise.schema.json');
+  if (!validate(meta)) {
+    throw new CourseRuleError(
+      `${at(metaFile)} does not match graders/schemas/exercise.schema.json:\n  ` +
+        describeSchemaErrors(validate.errors).join('\n  '),
+    );
+  }
+  const exerciseMeta = meta as ExerciseMeta;
+  const folderName = path.split('/')[1];
+  if (exerciseMeta.id !== folderName) {
+    throw new CourseRuleError(`${at(metaFile)} has id "${exerciseMeta.id}"; set it to the folder name "${folderName}".`);
+  }
+  for (const required of ['README.md', 'src', 'test']) {
+    if (!existsSync(join(folder, required))) {
+      throw new CourseRuleError(`${at(join(folder, required))} is missing: every exercise has a README.md, a src/ starter and a test/ folder.`);
+    }
+  }
+  const solutionFolder = join(solutionsDir, path);
+  if (!existsSync(join(solutionFolder, 'src'))) {
+    throw new CourseRuleError(`${at(join(solutionFolder, 'src'))} is missing: add the reference solution's src/ there.`);
+  }
+  const mutantsDir = join(solutionFolder, 'mutants');
+  const mutants = existsSync(mutantsDir) ? readdirSync(mutantsDir).sort() : [];
+  return { path, meta: exerciseMeta, folder, solutionFolder, mutants };
+}
+
+/** The exercises whose path or id contains any of the filters (all, when none are given). */
+export function selectExercises(filters: readonly string[]): Exercise[] {
+  const all = loadCurriculum().map((path) => loadExercise(path));
+  if (filters.length === 0) return all;
+  const chosen = all.filter((exercise) => filters.some((filter) => exercise.path.includes(filter)));
+  if (chosen.length === 0) {
+    throw new CourseRuleError(
+      `No exercise matches ${filters.map((f) => `"${f}"`).join(' or ')}. Exercises: ${all.map((e) => e.meta.id).join(', ')}.`,
+    );
+  }
+  return chosen;
+}

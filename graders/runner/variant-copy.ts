@@ -1,0 +1,45 @@
+import { cp, mkdir, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Exercise } from './exercise-catalog.ts';
+
+/** Whose code fills src/ (and answers.md) in a copy of an exercise. */
+export type CodeSource =
+  | { kind: 'starter' }
+  | { kind: 'reference' }
+  | { kind: 'mutant'; name: string }
+  /** A learner's folder: its src/ and answers.md, with everything else from the course. */
+  | { kind: 'learner'; folder: string };
+
+export function describeSource(source: CodeSource): string {
+  return source.kind === 'mutant' ? `mutant ${source.name}` : source.kind;
+}
+
+/** Files a learner writes; everything else in an exercise folder belongs to the course. */
+const learnerOwned = ['src', 'answers.md'];
+
+/**
+ * Lays out a copy of the exercise under `into`: the course's README, metadata and tests,
+ * with src/ and answers.md from the chosen source. Tests run against the copy, so nothing a
+ * run does (or a learner's code writes) touches the checkout.
+ */
+export async function copyExercise(exercise: Exercise, source: CodeSource, into: string): Promise<string> {
+  await rm(into, { recursive: true, force: true });
+  await mkdir(into, { recursive: true });
+  await cp(exercise.folder, into, {
+    recursive: true,
+    filter: (path) => !learnerOwned.some((owned) => path === join(exercise.folder, owned)),
+  });
+  const codeFolder =
+    source.kind === 'starter' ? exercise.folder : source.kind === 'learner' ? source.folder : exercise.solutionFolder;
+  for (const owned of learnerOwned) {
+    const from = join(codeFolder, owned);
+    if (existsSync(from)) await cp(from, join(into, owned), { recursive: true });
+  }
+  if (source.kind === 'mutant') {
+    const mutantFolder = join(exercise.solutionFolder, 'mutants', source.name);
+    if (!existsSync(mutantFolder)) throw new Error(`No mutant "${source.name}" in ${mutantFolder}.`);
+    await cp(mutantFolder, join(into, 'src'), { recursive: true });
+  }
+  return into;
+}

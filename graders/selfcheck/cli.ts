@@ -1,0 +1,64 @@
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
+import pLimit from 'p-limit';
+import { scratchDir } from '../runner/repo-paths.ts';
+import { startSharedServices } from '../runner/shared-services.ts';
+import { copyExercise } from '../runner/variant-copy.ts';
+import { serviceNames } from '../services/services.ts';
+import { type CheckResult, checkVariant, plannedChecks } from './exercise-checks.ts';
+import { catalogChecks, graderTests, lintMarkdown, typecheckMutantCopies, typecheckRepository } from './static-checks.ts';
+
+/**
+ * `npm test`: the repository checks its own rules. Static checks first (contract, types,
+ * Markdown), then the repository's own tests, then every exercise three ways: its starter
+ * must fail by assertion or TODO, its reference must pass, every mutant must be caught.
+ */
+const results: CheckResult[] = [];
+const report = (result: CheckResult) => {
+  results.push(result);
+  console.log(`${result.ok ? '  ✓' : '  ✗'} ${result.title}${result.ok ? ` (${result.detail})` : `\n${indent(result.detail)}`}`);
+};
+const indent = (text: string) => text.split('\n').map((line) => `      ${line}`).join('\n');
+const perExerciseTimeoutMs = Number(process.env.COURSE_EXERCISE_TIMEOUT_S ?? 300) * 1000;
+
+console.log('Course self-check\n');
+const { results: catalog, exercises } = catalogChecks();
+catalog.forEach(report);
+
+const runDir = join(scratchDir, 'selfcheck');
+await rm(runDir, { recursive: true, force: true });
+const checks = exercises.flatMap((exercise) => plannedChecks(exercise, runDir));
+await Promise.all(checks.map((check) => copyExercise(check.exercise, check.source, check.root)));
+
+const [types, mutantTypes, markdown] = await Promise.all([
+  typecheckRepository(),
+  typecheckMutantCopies(runDir, checks.filter((check) => check.way === 'mutant').length),
+  lintMarkdown(),
+]);
+[types, mutantTypes, markdown].forEach(report);
+
+const { services, env } = await startSharedServices(exercises, serviceNames);
+try {
+  console.log(`\nServices: ${Object.entries(services.addresses).map(([name, a]) => `${name} (${a.provider})`).join(', ') || 'none'}\n`);
+  report(await graderTests(env));
+  console.log('\nExercises, three ways:');
+  const limit = pLimit(Math.max(1, Math.min(2, availableParallelism())));
+  const outcomes = checks.map((check) => limit(() => checkVariant(check, env, perExerciseTimeoutMs)));
+  // Report in plan order while later checks still run.
+  for (const outcome of outcomes) report(await outcome);
+} finally {
+  await services.stop();
+}
+
+const count = (way: string) => results.filter((result) => result.way === way && result.ok).length;
+const failed = results.filter((result) => !result.ok);
+console.log(
+  `\nChecked ${exercises.length} exercise(s): ${count('starter')} starter(s) fail as they should, ` +
+    `${count('reference')} reference(s) pass, ${count('mutant')} of ${checks.filter((c) => c.way === 'mutant').length} mutants caught.`,
+);
+if (failed.length > 0) {
+  console.log(`\nTo fix:\n${failed.map((result) => `  ✗ ${result.title}`).join('\n')}`);
+}
+console.log(`selfcheck: ${results.length - failed.length} passed, ${failed.length} failed`);
+process.exitCode = failed.length > 0 ? 1 : 0;

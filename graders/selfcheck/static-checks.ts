@@ -1,0 +1,120 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { type CourseFolders, CourseRuleError, type Exercise, loadCurriculum, loadExercise } from '../runner/exercise-catalog.ts';
+import { repoRoot } from '../runner/repo-paths.ts';
+import type { CheckResult } from './exercise-checks.ts';
+import { runTool, tools } from './tool-runs.ts';
+
+/** Curriculum and every exercise's metadata and files; the exercises that pass go on. */
+export function catalogChecks(folders?: CourseFolders): { results: CheckResult[]; exercises: Exercise[] } {
+  let paths: string[];
+  try {
+    paths = loadCurriculum(folders);
+  } catch (error) {
+    return { results: [failure('curriculum', error)], exercises: [] };
+  }
+  const results: CheckResult[] = [
+    { title: 'curriculum lists every exercise folder once', ok: true, detail: `${paths.length} exercises` },
+  ];
+  const exercises: Exercise[] = [];
+  for (const path of paths) {
+    try {
+      const exercise = loadExercise(path, folders);
+      const unmarked = unmarkedMutantFiles(exercise);
+      if (unmarked.length > 0) {
+        throw new CourseRuleError(
+          `${unmarked[0]} does not open with a "// MUTANT: <the mistake>" comment ` +
+            '(JSON: a top-level "$comment": "MUTANT: ..."); name the mistake it plants.',
+        );
+      }
+      exercises.push(exercise);
+      results.push({ title: `${path}: metadata, README, starter, reference and mutants present`, ok: true, detail: exercise.meta.title });
+    } catch (error) {
+      results.push(failure(`${path}: exercise contract`, error));
+    }
+  }
+  return { results, exercises };
+}
+
+function unmarkedMutantFiles(exercise: Exercise): string[] {
+  return exercise.mutants.flatMap((name) =>
+    filesBelow(join(exercise.solutionFolder, 'mutants', name)).filter((file) => {
+      const text = readFileSync(file, 'utf8');
+      return file.endsWith('.json') ? !/"\$comment"\s*:\s*"MUTANT: /.test(text) : !/^\s*(\/\/|<!--|--|#)\s*MUTANT: /.test(text);
+    }),
+  ).map((file) => relative(repoRoot, file));
+}
+
+export function filesBelow(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    return statSync(path).isDirectory() ? filesBelow(path) : [path];
+  });
+}
+
+/** The whole repository type-checks: starters, tests, references and graders. */
+export async function typecheckRepository(project = 'tsconfig.json'): Promise<CheckResult> {
+  const run = await runTool(tools.tsc, ['--noEmit', '-p', project]);
+  return run.code === 0
+    ? { title: 'TypeScript: the repository type-checks (starters, tests, references, graders)', ok: true, detail: 'tsc --noEmit' }
+    : {
+        title: 'TypeScript: the repository type-checks',
+        ok: false,
+        detail: `${run.output.trim()}\nFix these types: every starter must type-check before a learner touches it.`,
+      };
+}
+
+/**
+ * Mutants live outside the root project (their imports point at reference files they sit
+ * beside only once overlaid), so they are type-checked in their laid-out copies.
+ */
+export async function typecheckMutantCopies(runDir: string, mutantCount: number): Promise<CheckResult> {
+  const title = `TypeScript: ${mutantCount} mutants type-check when laid over their references`;
+  if (mutantCount === 0) return { title, ok: true, detail: 'no mutants' };
+  await mkdir(runDir, { recursive: true });
+  const config = join(runDir, 'tsconfig.mutants.json');
+  await writeFile(
+    config,
+    JSON.stringify({ extends: join(repoRoot, 'tsconfig.json'), include: ['./*/mutant-*/**/*.ts'], exclude: [] }),
+  );
+  const run = await runTool(tools.tsc, ['--noEmit', '-p', config]);
+  return run.code === 0
+    ? { title, ok: true, detail: 'tsc over the copies' }
+    : {
+        title,
+        ok: false,
+        detail:
+          `${run.output.trim()}\n(Paths are copies under ${relative(repoRoot, runDir)}: <exercise>/mutant-<name>/ ` +
+          'holds the reference with that mutant laid over src/.) A mutant must be a working program with one mistake.',
+      };
+}
+
+/** Every Markdown file in the repository passes markdownlint-cli2 with the course config. */
+export async function lintMarkdown(): Promise<CheckResult> {
+  const run = await runTool(tools.markdownlint, []);
+  const summary = stripVTControlCharacters(run.output).match(/Linting: (\d+) file/)?.[1];
+  return run.code === 0
+    ? { title: `Markdown: ${summary ?? 'all'} files lint-clean`, ok: true, detail: 'markdownlint-cli2' }
+    : {
+        title: 'Markdown: lint',
+        ok: false,
+        detail: `${run.output.trim()}\nFix each line named above (rules: .markdownlint-cli2.jsonc; \`npx markdownlint-cli2 --fix\` fixes many).`,
+      };
+}
+
+/** The repository's own tests (graders project), output shown as it runs. */
+export async function graderTests(env: NodeJS.ProcessEnv): Promise<CheckResult> {
+  if (!existsSync(join(repoRoot, 'graders'))) return { title: 'repository tests', ok: false, detail: 'graders/ is missing' };
+  const run = await runTool(tools.vitest, ['run', '--project', 'graders'], { env, echo: true });
+  const passed = stripVTControlCharacters(run.output).match(/Tests\s+(?:\S+\s+)*?(\d+) passed/)?.[1];
+  return run.code === 0
+    ? { title: `repository tests (graders project): ${passed ?? 'all'} passed`, ok: true, detail: 'vitest --project graders' }
+    : { title: 'repository tests (graders project)', ok: false, detail: 'see the Vitest output above for the failing tests' };
+}
+
+function failure(title: string, error: unknown): CheckResult {
+  if (error instanceof CourseRuleError) return { title, ok: false, detail: error.message };
+  throw error;
+}
