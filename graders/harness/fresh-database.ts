@@ -30,6 +30,14 @@ export function postgresAddress(): { provider: ProviderName; adminUrl: string } 
  */
 export async function freshDatabase(label = 'test'): Promise<TestDatabase> {
   const { provider, adminUrl } = postgresAddress();
+  return createDatabase({ provider, adminUrl }, label);
+}
+
+/** The same, given the server directly: for benchmarks and tools that run outside Vitest. */
+export async function createDatabase(
+  { provider, adminUrl }: { provider: ProviderName; adminUrl: string },
+  label = 'test',
+): Promise<TestDatabase> {
   const name = `${label.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 40)}_${randomBytes(5).toString('hex')}`;
   await withAdmin(adminUrl, async (admin) => {
     // FILE_COPY avoids WAL-logging every page of the template: measurably faster on an

@@ -1,0 +1,194 @@
+import type pg from 'pg';
+import type { Publisher, PublishRecord } from '../contracts/publisher.ts';
+import { type CrashPlan, planFor } from './crash-points.ts';
+import { type DependencyCall, statementKind } from './dependency-call.ts';
+
+export interface CrashReport {
+  /** The call at which the process died (undefined when killed from outside). */
+  call?: DependencyCall;
+  when: 'before' | 'after' | 'killed';
+}
+
+/**
+ * Code under test, run as if it were a process of its own that can die at any moment. It
+ * is handed `pool` and `publisher` in place of the real ones; when the process dies:
+ * - every database connection it holds is terminated on the server, and the harness waits
+ *   until the server has rolled back its transactions and released its locks;
+ * - every later call it makes (and the one it died in) never returns, so nothing after the
+ *   crash point runs, even in a `catch` or `finally` of the learner's;
+ * - what already reached the broker or was committed stays, as after a real crash.
+ */
+export interface SimulatedProcess {
+  pool: pg.Pool;
+  publisher: Publisher;
+  readonly dead: boolean;
+  /** Every call the process made, in order: the raw material of a failure timeline. */
+  readonly calls: readonly DependencyCall[];
+  /** Resolves when the process dies. */
+  readonly died: Promise<CrashReport>;
+  /** Kills the process now, wherever it is. */
+  kill(): Promise<void>;
+  /** Awaits work of the process: its result, or word that the process died first. */
+  run<T>(work: Promise<T>): Promise<{ finished: true; value: T } | { finished: false; crash: CrashReport }>;
+}
+
+const never = <T>() => new Promise<T>(() => {});
+
+export function simulatedProcess(options: {
+  /** The real pool; the process's connections come from it, and it terminates them. */
+  pool: pg.Pool;
+  publisher: Publisher;
+  plan?: CrashPlan;
+}): SimulatedProcess {
+  const plan = options.plan ?? planFor(undefined);
+  const calls: DependencyCall[] = [];
+  const held = new Set<pg.PoolClient>();
+  let dead = false;
+  let reportDeath!: (report: CrashReport) => void;
+  const died = new Promise<CrashReport>((resolve) => (reportDeath = resolve));
+  let dying: Promise<void> | undefined;
+
+  const die = (report: CrashReport): Promise<void> => {
+    if (dying) return dying;
+    dead = true;
+    dying = (async () => {
+      await Promise.all([...held].map(terminate));
+      held.clear();
+      reportDeath(report);
+    })();
+    return dying;
+  };
+
+  async function terminate(client: pg.PoolClient): Promise<void> {
+    const pid = (client as unknown as { processID?: number }).processID;
+    // The server is about to drop this connection; the client's error event is expected.
+    client.on('error', () => {});
+    if (pid !== undefined) {
+      // Waits (up to 10 s) until the backend has exited: its transaction is rolled back
+      // and its row locks are free before the next process starts.
+      await options.pool.query('SELECT pg_terminate_backend($1, 10000)', [pid]).catch(() => undefined);
+    }
+    client.release(true);
+  }
+
+  /** Runs one call through the plan: maybe die before it, make it, maybe die after it. */
+  async function guarded<T>(call: DependencyCall, make: () => Promise<T>, finish?: (value: T) => DependencyCall): Promise<T> {
+    if (dead) return never();
+    const number = calls.length + 1;
+    if (plan.before(call, number)) {
+      calls.push(call);
+      await die({ call, when: 'before' });
+      return never();
+    }
+    const value = await make();
+    if (dead) return never();
+    const done = finish ? finish(value) : call;
+    calls.push(done);
+    if (plan.after(done, number)) {
+      await die({ call: done, when: 'after' });
+      return never();
+    }
+    return value;
+  }
+
+  function wrapClient(client: pg.PoolClient): pg.PoolClient {
+    held.add(client);
+    let released = false;
+    const query = (config: string | pg.QueryConfig, values?: unknown[]) => {
+      const sql = typeof config === 'string' ? config : config.text;
+      const call: DependencyCall = { kind: 'statement', statement: statementKind(sql), sql };
+      return guarded(
+        call,
+        () => client.query(config as string, values),
+        (result: pg.QueryResult) => ({ ...call, rowCount: result.rowCount ?? 0 }),
+      );
+    };
+    const release = (error?: Error | boolean) => {
+      if (released || dead) return;
+      released = true;
+      held.delete(client);
+      client.release(error);
+    };
+    return new Proxy(client, {
+      get(target, property, receiver) {
+        if (property === 'query') return query;
+        if (property === 'release') return release;
+        return Reflect.get(target, property, receiver);
+      },
+    });
+  }
+
+  const pool = {
+    connect: async () => {
+      if (dead) return never();
+      const client = await options.pool.connect();
+      if (dead) {
+        client.release();
+        return never();
+      }
+      return wrapClient(client);
+    },
+    query: async (config: string | pg.QueryConfig, values?: unknown[]) => {
+      const client = await pool.connect();
+      try {
+        return await client.query(config as string, values);
+      } finally {
+        client.release();
+      }
+    },
+    on: () => pool,
+    end: async () => {},
+  } as unknown as pg.Pool;
+
+  const publisher: Publisher = {
+    send: async (record: PublishRecord) => {
+      if (dead) return never();
+      const call: DependencyCall = {
+        kind: 'publish',
+        topic: record.topic,
+        messages: record.messages.length,
+        keys: record.messages.map((m) => (m.key == null ? '' : m.key.toString())),
+      };
+      const number = calls.length + 1;
+      if (plan.before(call, number)) {
+        calls.push(call);
+        await die({ call, when: 'before' });
+        return never();
+      }
+      const kept = plan.cut(call as DependencyCall & { kind: 'publish' }, number);
+      if (kept !== undefined) {
+        // The process dies part-way through the publish: only the first messages get out.
+        if (kept > 0) await options.publisher.send({ ...record, messages: record.messages.slice(0, kept) });
+        calls.push({ ...call, messages: kept, keys: call.keys.slice(0, kept) });
+        await die({ call, when: 'after' });
+        return never();
+      }
+      const result = await options.publisher.send(record);
+      if (dead) return never();
+      calls.push(call);
+      if (plan.after(call, number)) {
+        await die({ call, when: 'after' });
+        return never();
+      }
+      return result;
+    },
+  };
+
+  return {
+    pool,
+    publisher,
+    get dead() {
+      return dead;
+    },
+    calls,
+    died,
+    kill: () => die({ when: 'killed' }),
+    async run<T>(work: Promise<T>) {
+      const outcome = await Promise.race([
+        work.then((value) => ({ finished: true as const, value })),
+        died.then((crash) => ({ finished: false as const, crash })),
+      ]);
+      return outcome;
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import fc from 'fast-check';
+import { AssertionError } from 'node:assert';
+
+/** `COURSE_REPLAY=<seed>:<path>` replays one failing case exactly, as the failure says. */
+export const replayVariable = 'COURSE_REPLAY';
+
+function replayParameters(): { seed: number; path: string } | undefined {
+  const value = process.env[replayVariable];
+  if (!value) return undefined;
+  const match = /^(-?\d+):([\d:]+)$/.exec(value.trim());
+  if (!match) {
+    throw new Error(`${replayVariable}=${value} is not <seed>:<path>; copy it from a failure message, e.g. ${replayVariable}=1234:5:0`);
+  }
+  return { seed: Number(match[1]), path: match[2]! };
+}
+
+/**
+ * Checks a fast-check property and, when it fails, reports like a bug report: the failing
+ * case's own message (a timeline in domain words, when the property throws one), then how
+ * to replay exactly that case. Never retried: a case that fails once is a bug.
+ */
+export async function assertProperty<Ts>(
+  property: fc.IAsyncPropertyWithHooks<Ts> | fc.IPropertyWithHooks<Ts>,
+  parameters: fc.Parameters<Ts> = {},
+): Promise<void> {
+  const replay = replayParameters();
+  const details = await fc.check(property as fc.IAsyncProperty<Ts>, { ...parameters, ...(replay ?? {}) });
+  if (!details.failed) return;
+  const cause = details.errorInstance;
+  const message = cause instanceof Error ? cause.message : String(cause ?? 'the property returned false');
+  const summary = details.interrupted
+    ? 'the run was interrupted'
+    : `failed after ${details.numRuns} generated case(s), shrunk ${details.numShrinks} time(s)`;
+  throw new AssertionError({
+    message:
+      `${message}\n\nProperty ${summary}.\n` +
+      `Replay exactly this case: ${replayVariable}=${details.seed}:${details.counterexamplePath ?? ''} ` +
+      'with the same test command (or seed and path in fast-check\'s parameters).',
+  });
+}
