@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import type { ProviderName } from '../services/provider-choice.ts';
+import type {} from '../vitest/provided-services.ts';
 
 /** A database of its own for one test file or property run, dropped when disposed. */
 export interface TestDatabase extends AsyncDisposable {

@@ -50,7 +50,17 @@ function readJson(file: string): unknown {
 }
 
 /** The ordered curriculum, validated: every listed folder exists, every folder is listed. */
-export function loadCurriculum({ exercisesDir }: CourseFolders = courseFolders): string[] {
+export function loadCurriculum(folders: CourseFolders = courseFolders): string[] {
+  const { listed, problems } = checkCurriculum(folders);
+  if (problems[0]) throw new CourseRuleError(problems.join('\n'));
+  return listed;
+}
+
+/**
+ * The curriculum's entries whose folders exist, and every way it disagrees with the
+ * folders, so that one unlisted exercise does not stop the others from being checked.
+ */
+export function checkCurriculum({ exercisesDir }: CourseFolders = courseFolders): { listed: string[]; problems: string[] } {
   const file = join(exercisesDir, 'curriculum.json');
   const manifest = readJson(file);
   const validate = courseSchema('curriculum.schema.json');
@@ -60,22 +70,15 @@ export function loadCurriculum({ exercisesDir }: CourseFolders = courseFolders):
         describeSchemaErrors(validate.errors).join('\n  '),
     );
   }
-  const listed = (manifest as { exercises: string[] }).exercises;
-  for (const path of listed) {
-    if (!existsSync(join(exercisesDir, path))) {
-      throw new CourseRuleError(
-        `${at(file)} lists "${path}" but exercises/${path}/ does not exist: create the folder or remove the entry.`,
-      );
-    }
+  const entries = (manifest as { exercises: string[] }).exercises;
+  const problems: string[] = [];
+  for (const path of entries.filter((entry) => !existsSync(join(exercisesDir, entry)))) {
+    problems.push(`${at(file)} lists "${path}" but exercises/${path}/ does not exist: create the folder or remove the entry.`);
   }
-  const unlisted = exerciseFolders(exercisesDir).filter((path) => !listed.includes(path));
-  if (unlisted.length > 0) {
-    throw new CourseRuleError(
-      `exercises/${unlisted[0]}/ is not in ${at(file)}: add "${unlisted[0]}" to its "exercises" list ` +
-        `where learners should meet it${unlisted.length > 1 ? ` (also unlisted: ${unlisted.slice(1).join(', ')})` : ''}.`,
-    );
+  for (const path of exerciseFolders(exercisesDir).filter((folder) => !entries.includes(folder))) {
+    problems.push(`exercises/${path}/ is not in ${at(file)}: add "${path}" to its "exercises" list where learners should meet it.`);
   }
-  return listed;
+  return { listed: entries.filter((entry) => existsSync(join(exercisesDir, entry))), problems };
 }
 
 /** Every folder two levels below exercises/ (group/exercise). */

@@ -10,7 +10,9 @@ import { type CheckResult, checkVariant, plannedChecks } from './exercise-checks
 import { catalogChecks, graderTests, lintMarkdown, typecheckMutantCopies, typecheckRepository } from './static-checks.ts';
 
 /**
- * `npm test`: the repository checks its own rules. Static checks first (contract, types,
+ * `npm test [-- <exercise> ...]`: the repository checks its own rules. With exercise names,
+ * only those exercises are run three ways and the repository's own tests are skipped: the
+ * quick loop while writing one exercise. Static checks first (contract, types,
  * Markdown), then the repository's own tests, then every exercise three ways: its starter
  * must fail by assertion or TODO, its reference must pass, every mutant must be caught.
  */
@@ -23,8 +25,13 @@ const indent = (text: string) => text.split('\n').map((line) => `      ${line}`)
 const perExerciseTimeoutMs = Number(process.env.COURSE_EXERCISE_TIMEOUT_S ?? 300) * 1000;
 
 console.log('Course self-check\n');
-const { results: catalog, exercises } = catalogChecks();
+const filters = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+const { results: catalog, exercises: allExercises } = catalogChecks();
 catalog.forEach(report);
+const exercises = filters.length === 0 ? allExercises : allExercises.filter((e) => filters.some((f) => e.path.includes(f)));
+if (filters.length > 0 && exercises.length === 0) {
+  report({ title: 'exercise filter', ok: false, detail: `no exercise matches ${filters.join(', ')}` });
+}
 
 const runDir = join(scratchDir, 'selfcheck');
 await rm(runDir, { recursive: true, force: true });
@@ -41,7 +48,7 @@ const [types, mutantTypes, markdown] = await Promise.all([
 const { services, env } = await startSharedServices(exercises, serviceNames);
 try {
   console.log(`\nServices: ${Object.entries(services.addresses).map(([name, a]) => `${name} (${a.provider})`).join(', ') || 'none'}\n`);
-  report(await graderTests(env));
+  if (filters.length === 0) report(await graderTests(env));
   console.log('\nExercises, three ways:');
   const limit = pLimit(Math.max(1, Math.min(2, availableParallelism())));
   const outcomes = checks.map((check) => limit(() => checkVariant(check, env, perExerciseTimeoutMs)));

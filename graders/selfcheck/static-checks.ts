@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { type CourseFolders, CourseRuleError, type Exercise, loadCurriculum, loadExercise } from '../runner/exercise-catalog.ts';
+import { checkCurriculum, type CourseFolders, CourseRuleError, type Exercise, loadExercise } from '../runner/exercise-catalog.ts';
 import { repoRoot } from '../runner/repo-paths.ts';
 import type { CheckResult } from './exercise-checks.ts';
 import { runTool, tools } from './tool-runs.ts';
@@ -10,14 +10,18 @@ import { runTool, tools } from './tool-runs.ts';
 /** Curriculum and every exercise's metadata and files; the exercises that pass go on. */
 export function catalogChecks(folders?: CourseFolders): { results: CheckResult[]; exercises: Exercise[] } {
   let paths: string[];
+  const results: CheckResult[] = [];
   try {
-    paths = loadCurriculum(folders);
+    const curriculum = checkCurriculum(folders);
+    paths = curriculum.listed;
+    results.push(
+      curriculum.problems.length === 0
+        ? { title: 'curriculum lists every exercise folder once', ok: true, detail: `${paths.length} exercises` }
+        : { title: 'curriculum', ok: false, detail: curriculum.problems.join('\n') },
+    );
   } catch (error) {
     return { results: [failure('curriculum', error)], exercises: [] };
   }
-  const results: CheckResult[] = [
-    { title: 'curriculum lists every exercise folder once', ok: true, detail: `${paths.length} exercises` },
-  ];
   const exercises: Exercise[] = [];
   for (const path of paths) {
     try {

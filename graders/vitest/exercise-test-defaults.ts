@@ -9,6 +9,7 @@ import type { ViteUserConfig } from 'vitest/config';
  */
 export const exerciseTestDefaults = {
   globalSetup: [fileURLToPath(new URL('./global-setup.ts', import.meta.url))],
+  setupFiles: [fileURLToPath(new URL('./fast-check-setup.ts', import.meta.url))],
   testTimeout: 60_000,
   hookTimeout: 60_000,
   // Tests report and never retry: a flaky test is a bug to find, not to hide.

@@ -1,11 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { type ServiceAddresses, servicesNeeded, startServices } from '../services/services.ts';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    services: ServiceAddresses;
-  }
-}
+import './provided-services.ts';
 
 /** Set by a grader that started the services itself and runs many Vitest processes on them. */
 export const sharedAddressesVariable = 'COURSE_SERVICE_ADDRESSES';

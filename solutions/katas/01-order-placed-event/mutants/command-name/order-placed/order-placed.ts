@@ -1,0 +1,39 @@
+// MUTANT: The event is named like the command that asked for it (PlaceOrder), not the fact.
+import { randomUUID } from 'node:crypto';
+import type { EventEnvelope } from '#graders/contracts/event-envelope.ts';
+import type { Cause } from '../cause.ts';
+import type { PlacedOrder } from './placed-order.ts';
+
+export interface OrderPlacedData {
+  orderId: string;
+  customerId: string;
+  lines: { sku: string; quantity: number; unitPriceCents: number }[];
+  totalCents: number;
+  currency: string;
+}
+
+export type OrderPlaced = EventEnvelope<'PlaceOrder', OrderPlacedData>;
+
+/** The fact that a customer placed an order, ready for the outbox. */
+export function orderPlaced(order: PlacedOrder, cause: Cause): OrderPlaced {
+  // A zero-quantity line was removed by the customer: it is not part of what was placed.
+  const lines = order.lines
+    .filter((line) => line.quantity > 0)
+    .map(({ sku, quantity, unitPriceCents }) => ({ sku, quantity, unitPriceCents }));
+  return {
+    id: randomUUID(),
+    type: 'PlaceOrder',
+    version: 1,
+    source: 'checkout',
+    occurredAt: order.placedAt.toISOString(),
+    correlationId: cause.correlationId,
+    causationId: cause.commandId,
+    data: {
+      orderId: order.orderId,
+      customerId: order.customer.customerId,
+      lines,
+      totalCents: lines.reduce((sum, line) => sum + line.quantity * line.unitPriceCents, 0),
+      currency: order.currency,
+    },
+  };
+}
