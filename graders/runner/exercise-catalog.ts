@@ -21,9 +21,12 @@ export interface Exercise {
   path: string;
   meta: ExerciseMeta;
   folder: string;
-  solutionFolder: string;
+  /** solutions/<path>, or undefined in a learner's repository, which has no solutions/. */
+  solutionFolder: string | undefined;
   /** Names of the known-wrong variants in solutions/<path>/mutants/. */
   mutants: string[];
+  /** Names of further correct references in solutions/<path>/alternates/, each a whole src/. */
+  alternates: string[];
 }
 
 /** Where the exercises and their solutions are; the repository's own unless a test says otherwise. */
@@ -115,13 +118,22 @@ export function loadExercise(path: string, { exercisesDir, solutionsDir }: Cours
       throw new CourseRuleError(`${at(join(folder, required))} is missing: every exercise has a README.md, a src/ starter and a test/ folder.`);
     }
   }
+  // A learner's repository is the course without solutions/: nothing to check against.
+  if (!existsSync(solutionsDir)) return { path, meta: exerciseMeta, folder, solutionFolder: undefined, mutants: [], alternates: [] };
   const solutionFolder = join(solutionsDir, path);
   if (!existsSync(join(solutionFolder, 'src'))) {
     throw new CourseRuleError(`${at(join(solutionFolder, 'src'))} is missing: add the reference solution's src/ there.`);
   }
-  const mutantsDir = join(solutionFolder, 'mutants');
-  const mutants = existsSync(mutantsDir) ? readdirSync(mutantsDir).sort() : [];
-  return { path, meta: exerciseMeta, folder, solutionFolder, mutants };
+  const listFolder = (name: string) => (existsSync(join(solutionFolder, name)) ? readdirSync(join(solutionFolder, name)).sort() : []);
+  const alternates = listFolder('alternates');
+  for (const alternate of alternates) {
+    if (!existsSync(join(solutionFolder, 'alternates', alternate, 'src'))) {
+      throw new CourseRuleError(
+        `${at(join(solutionFolder, 'alternates', alternate))} has no src/: an alternate reference is a whole src/ tree (and answers.md if any).`,
+      );
+    }
+  }
+  return { path, meta: exerciseMeta, folder, solutionFolder, mutants: listFolder('mutants'), alternates };
 }
 
 /** The exercises whose path or id contains any of the filters (all, when none are given). */

@@ -8,11 +8,13 @@ export type CodeSource =
   | { kind: 'starter' }
   | { kind: 'reference' }
   | { kind: 'mutant'; name: string }
+  /** A further correct reference, solutions/<path>/alternates/<name>/. */
+  | { kind: 'alternate'; name: string }
   /** A learner's folder: its src/ and answers.md, with everything else from the course. */
   | { kind: 'learner'; folder: string };
 
 export function describeSource(source: CodeSource): string {
-  return source.kind === 'mutant' ? `mutant ${source.name}` : source.kind;
+  return source.kind === 'mutant' || source.kind === 'alternate' ? `${source.kind} ${source.name}` : source.kind;
 }
 
 /** Files a learner writes; everything else in an exercise folder belongs to the course. */
@@ -31,15 +33,28 @@ export async function copyExercise(exercise: Exercise, source: CodeSource, into:
     filter: (path) => !learnerOwned.some((owned) => path === join(exercise.folder, owned)),
   });
   const codeFolder =
-    source.kind === 'starter' ? exercise.folder : source.kind === 'learner' ? source.folder : exercise.solutionFolder;
+    source.kind === 'starter'
+      ? exercise.folder
+      : source.kind === 'learner'
+        ? source.folder
+        : source.kind === 'alternate'
+          ? join(solutionFolderOf(exercise), 'alternates', source.name)
+          : solutionFolderOf(exercise);
   for (const owned of learnerOwned) {
     const from = join(codeFolder, owned);
     if (existsSync(from)) await cp(from, join(into, owned), { recursive: true });
   }
   if (source.kind === 'mutant') {
-    const mutantFolder = join(exercise.solutionFolder, 'mutants', source.name);
+    const mutantFolder = join(solutionFolderOf(exercise), 'mutants', source.name);
     if (!existsSync(mutantFolder)) throw new Error(`No mutant "${source.name}" in ${mutantFolder}.`);
     await cp(mutantFolder, join(into, 'src'), { recursive: true });
   }
   return into;
+}
+
+function solutionFolderOf(exercise: Exercise): string {
+  if (!exercise.solutionFolder) {
+    throw new Error(`exercises/${exercise.path} has no solutions here: this is a learner's copy of the course, which ships without them.`);
+  }
+  return exercise.solutionFolder;
 }

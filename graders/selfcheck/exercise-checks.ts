@@ -40,8 +40,9 @@ export function judge(check: VariantCheck, outcome: RunOutcome): CheckResult {
       : { title: `${exercise.path}: starter fails by assertion or TODO`, ok: true, way, detail: `${failed.length} of ${total} tests fail` };
   }
   if (way === 'reference') {
+    const where = source.kind === 'alternate' ? `solutions/${exercise.path}/alternates/${source.name}` : `solutions/${exercise.path}`;
     if (outcome.abort) {
-      return { title: `${exercise.path}: reference`, ok: false, way, detail: `solutions/${exercise.path}: ${outcome.abort.detail}` };
+      return { title: `${exercise.path}: ${label}`, ok: false, way, detail: `${where}: ${outcome.abort.detail}` };
     }
     const problem = outcome.brokenFiles[0] ?? failed[0];
     if (problem || total === 0) {
@@ -51,13 +52,13 @@ export function judge(check: VariantCheck, outcome: RunOutcome): CheckResult {
           ? `${problem.file} does not load: ${problem.error.split('\n')[0]}`
           : `"${problem.name}" (${problem.file}) fails: ${problem.message}`;
       return {
-        title: `${exercise.path}: reference`,
+        title: `${exercise.path}: ${label}`,
         ok: false,
         way,
-        detail: `solutions/${exercise.path}/src must pass every test; ${what}. Fix the reference or the test.`,
+        detail: `${where}/src must pass every test; ${what}. Fix the reference or the test.`,
       };
     }
-    return { title: `${exercise.path}: reference passes`, ok: true, way, detail: `${total} tests pass` };
+    return { title: `${exercise.path}: ${label} passes`, ok: true, way, detail: `${total} tests pass` };
   }
   const mutantPath = `solutions/${exercise.path}/mutants/${source.kind === 'mutant' ? source.name : ''}`;
   if (outcome.abort || outcome.brokenFiles[0]) {
@@ -88,6 +89,9 @@ export function plannedChecks(exercise: Exercise, runDir: string): VariantCheck[
   return [
     { exercise, source: { kind: 'starter' }, way: 'starter', root: at('starter') },
     { exercise, source: { kind: 'reference' }, way: 'reference', root: at('reference') },
+    ...exercise.alternates.map((name): VariantCheck => ({
+      exercise, source: { kind: 'alternate', name }, way: 'reference', root: at(`alternate-${name}`),
+    })),
     ...exercise.mutants.map((name): VariantCheck => ({
       exercise, source: { kind: 'mutant', name }, way: 'mutant', root: at(`mutant-${name}`),
     })),

@@ -44,7 +44,7 @@ export function catalogChecks(folders?: CourseFolders): { results: CheckResult[]
 
 function unmarkedMutantFiles(exercise: Exercise): string[] {
   return exercise.mutants.flatMap((name) =>
-    filesBelow(join(exercise.solutionFolder, 'mutants', name)).filter((file) => {
+    filesBelow(join(exercise.solutionFolder!, 'mutants', name)).filter((file) => {
       const text = readFileSync(file, 'utf8');
       return file.endsWith('.json') ? !/"\$comment"\s*:\s*"MUTANT: /.test(text) : !/^\s*(\/\/|<!--|--|#)\s*MUTANT: /.test(text);
     }),
