@@ -28,6 +28,10 @@ export interface SimulatedProcess {
   readonly died: Promise<CrashReport>;
   /** Kills the process now, wherever it is. */
   kill(): Promise<void>;
+  /** Resolves when the process reaches its pause point (see `pauseAt`) and stops there. */
+  readonly paused: Promise<DependencyCall>;
+  /** Lets a paused process go on. */
+  resume(): void;
   /** Awaits work of the process: its result, or word that the process died first. */
   run<T>(work: Promise<T>): Promise<{ finished: true; value: T } | { finished: false; crash: CrashReport }>;
 }
@@ -39,8 +43,24 @@ export function simulatedProcess(options: {
   pool: pg.Pool;
   publisher: Publisher;
   plan?: CrashPlan;
+  /**
+   * Instead of dying, stop after the first call this plan would die after, holding its
+   * connections and locks, until `resume()`: a process that is slow at exactly that place.
+   */
+  pauseAt?: CrashPlan;
 }): SimulatedProcess {
   const plan = options.plan ?? planFor(undefined);
+  let reportPause!: (call: DependencyCall) => void;
+  const paused = new Promise<DependencyCall>((resolve) => (reportPause = resolve));
+  let resume!: () => void;
+  const resumed = new Promise<void>((resolve) => (resume = resolve));
+  let pauseUsed = false;
+  const maybePause = async (call: DependencyCall, number: number) => {
+    if (pauseUsed || !options.pauseAt?.after(call, number)) return;
+    pauseUsed = true;
+    reportPause(call);
+    await resumed;
+  };
   const calls: DependencyCall[] = [];
   const held = new Set<pg.PoolClient>();
   let dead = false;
@@ -88,6 +108,8 @@ export function simulatedProcess(options: {
       await die({ call: done, when: 'after' });
       return never();
     }
+    await maybePause(done, number);
+    if (dead) return never();
     return value;
   }
 
@@ -170,6 +192,8 @@ export function simulatedProcess(options: {
         await die({ call, when: 'after' });
         return never();
       }
+      await maybePause(call, number);
+      if (dead) return never();
       return result;
     },
   };
@@ -182,6 +206,8 @@ export function simulatedProcess(options: {
     },
     calls,
     died,
+    paused,
+    resume,
     kill: () => die({ when: 'killed' }),
     async run<T>(work: Promise<T>) {
       const outcome = await Promise.race([

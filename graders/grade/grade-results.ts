@@ -8,7 +8,7 @@ export interface GradeResults {
   target: 'learner' | 'solutions';
   runtime: { node: string; platform: string; durationMs: number };
   services: Partial<Record<'postgres' | 'kafka', ProviderName>>;
-  integrity?: { file: string; change: 'modified' | 'deleted' | 'added' }[];
+  integrity?: IntegrityFinding[];
   totals: {
     points: number;
     maxPoints: number;
@@ -18,6 +18,20 @@ export interface GradeResults {
     testsTotal: number;
   };
   exercises: ExerciseResult[];
+}
+
+/** A course file that differs from the course's own copy, and what the grader did about it. */
+export interface IntegrityFinding {
+  file: string;
+  change: 'modified' | 'deleted' | 'added';
+  /**
+   * course-copy: graded with the course's own content; left-out: an added file not used;
+   * as-is: used as found (nothing better here), so the score is not trustworthy;
+   * scored-zero: the course's copy could not be found, so its exercise scored 0.
+   */
+  handling: 'course-copy' | 'left-out' | 'as-is' | 'scored-zero';
+  /** Set when learner code made the change while the grader ran it (then put back). */
+  during?: 'grading';
 }
 
 export interface ExerciseResult {

@@ -57,6 +57,18 @@ describe.concurrent('grading a hostile submission', () => {
     expect(result.reason).toMatch(/process\.exit/);
   });
 
+  it('scores 0 with the reason when learner code leaves a promise rejection unhandled', async () => {
+    const result = await gradeFixture('unhandled-rejection');
+    expect(result).toMatchObject({ status: 'error', points: 0 });
+    expect(result.reason).toMatch(/an error escaped the tests/);
+  });
+
+  it('grades code that leaves a server and a timer open like any other, without waiting for the deadline', async () => {
+    const result = await gradeFixture('open-handle', 30_000);
+    expect(result).toMatchObject({ status: 'passed', points: 10, testsPassed: 2 });
+    expect(result.durationMs).toBeLessThan(25_000);
+  });
+
   it('stops an endless loop at the exercise deadline and scores 0', async () => {
     const result = await gradeFixture('endless-loop', 8_000);
     expect(result).toMatchObject({ status: 'error', points: 0 });

@@ -1,4 +1,4 @@
-import type { ExerciseResult, GradeResults } from './grade-results.ts';
+import type { ExerciseResult, GradeResults, IntegrityFinding } from './grade-results.ts';
 
 /** The terminal scoreboard: one row per exercise, then the total and what to do next. */
 export function renderScoreboard(results: GradeResults, width = 110): string {
@@ -21,6 +21,7 @@ export function renderScoreboard(results: GradeResults, width = 110): string {
       .trimEnd();
   const { totals } = results;
   const lines = [
+    ...integrityBanner(results.integrity ?? []),
     line(header),
     ...rows.map(line),
     '',
@@ -50,4 +51,26 @@ function formatPoints(points: number): string {
 
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+const handlingText: Record<IntegrityFinding['handling'], string> = {
+  'course-copy': "graded with the course's copy",
+  'left-out': 'not used',
+  'as-is': 'used as found: this score cannot be trusted',
+  'scored-zero': "no course copy found: its exercise scored 0",
+};
+
+/** Changed course files come first, above the score they may have touched. */
+export function integrityBanner(findings: readonly IntegrityFinding[], shown = 12): string[] {
+  if (findings.length === 0) return [];
+  const rows = findings.slice(0, shown).map(
+    (f) => `!   ${f.change.padEnd(8)} ${f.file} (${handlingText[f.handling]}${f.during ? '; changed by code under test, put back' : ''})`,
+  );
+  return [
+    `!! ${findings.length} course file(s) differ from the course's own copies. Tests, configs and graders/ are the course's;`,
+    '!! restore them with `git checkout -- <file>` (your work lives in exercises/*/*/src/ and answers.md).',
+    ...rows,
+    ...(findings.length > shown ? [`!   … and ${findings.length - shown} more (see the results file)`] : []),
+    '',
+  ];
 }

@@ -86,7 +86,10 @@ export async function runVitest(options: RunOptions): Promise<RunOutcome> {
     return { tests: [], brokenFiles: [], abort: { reason, detail }, durationMs };
   }
   const outcome = readReport(report, options.root, durationMs);
-  if (!outcome.abort && !report.success && outcome.tests.every((t) => t.status !== 'failed') && outcome.brokenFiles.length === 0) {
+  // Vitest's JSON report can say success while the run itself failed on an unhandled
+  // rejection; the exit code says so.
+  const failedRun = !report.success || exit.code !== 0;
+  if (!outcome.abort && failedRun && outcome.tests.every((t) => t.status !== 'failed') && outcome.brokenFiles.length === 0) {
     outcome.abort = {
       reason: 'unhandled-error',
       detail: `an error escaped the tests (an unhandled rejection or a late throw):\n${lastLines(output, 15)}`,

@@ -1,0 +1,34 @@
+import type { Clock, CommandBus } from '#graders/bus/message-bus.ts';
+import type { SagaServices } from '#graders/sagas/simulated-services.ts';
+import type { SagaData, Workflow } from '#graders/sagas/workflow.ts';
+import { sagaMessage } from './messages.ts';
+import type { RetryPolicy } from './retry-policy.ts';
+
+export interface Orchestrator {
+  /** Starts the saga for a placed order (or tenant): sends the first command. */
+  start(sagaId: string): Promise<void>;
+}
+
+/**
+ * A state machine per saga that sends commands and waits for replies (`bus.onReply`).
+ *
+ * - Send each step's command (`step.step`) with `data: { sagaId, idempotencyKey }`; the
+ *   reply is `step.done` or `step.failed`. Then the next step; after the last, confirm
+ *   with `services.owner.confirm`.
+ * - Per step, wait `policy[step].timeoutMs` on `clock.setTimer` (never a real timer), and
+ *   send again with the same key, up to `policy[step].attempts` sends in all.
+ * - On `failed`, undo the completed steps in reverse (`step.compensation`, reply
+ *   `step.compensated`), then `services.owner.cancel`. A step that never answered may have
+ *   happened: undo it too. Compensations, and a step that has none, are retried until
+ *   they answer. Replies can come twice or late: ignore those for another step.
+ */
+export async function startOrchestrator(
+  bus: CommandBus<SagaData>,
+  clock: Clock,
+  services: SagaServices,
+  workflow: Workflow,
+  policy: RetryPolicy,
+): Promise<Orchestrator> {
+  void [bus, clock, services, workflow, policy, sagaMessage];
+  throw new Error('TODO: build the orchestrator state machine (see the comment above startOrchestrator).');
+}

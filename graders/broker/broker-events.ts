@@ -1,0 +1,21 @@
+import { EventEmitter } from 'node:events';
+
+/**
+ * What the broker reports as it happens, so tests wait on the event instead of sleeping:
+ * faults taking effect, group membership changes, and any bug inside the broker itself.
+ */
+export interface BrokerEventMap {
+  'produce-response-dropped': [{ topic: string; partition: number; baseOffset: number }];
+  'produce-rejected': [{ topic: string; partition: number; errorCode: number }];
+  'connection-refused': [];
+  'fetch-delayed': [{ ms: number }];
+  'rebalance-started': [{ groupId: string }];
+  'rebalance-completed': [{ groupId: string; generationId: number; memberIds: string[] }];
+  'member-removed': [{ groupId: string; memberId: string; reason: 'left' | 'session expired' | 'rebalance timeout' }];
+  /** A connection closed because its client broke the protocol; the broker carries on. */
+  'protocol-error': [{ reason: string }];
+  /** An exception inside the broker: always a bug in the broker, never the client's fault. */
+  'internal-error': [Error];
+}
+
+export class BrokerEvents extends EventEmitter<BrokerEventMap> {}

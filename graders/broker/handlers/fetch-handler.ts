@@ -1,0 +1,103 @@
+import type { BrokerState } from '../broker-state.ts';
+import { ErrorCode } from '../protocol/error-codes.ts';
+import { type FetchPartitionResult, type FetchRequest, type FetchResponse, fetchApi } from '../protocol/fetch.ts';
+import { listOffsetsApi } from '../protocol/list-offsets.ts';
+import { handler } from './handler.ts';
+
+/**
+ * Fetch with Kafka's long poll: answer at once when min_bytes are available (or on an
+ * error), otherwise wait for an append to any requested partition until max_wait_ms.
+ */
+export const fetchHandler = handler(fetchApi, async (state, request, context) => {
+  const deadline = performance.now() + request.maxWaitMs;
+  let response = collect(state, request);
+  while (response.bytes < request.minBytes && !response.hasError && !context.signal.aborted) {
+    const remaining = deadline - performance.now();
+    if (remaining <= 0) break;
+    await nextAppend(state, request, remaining, context.signal);
+    const started = performance.now();
+    response = collect(state, request);
+    state.stats.busyMs += performance.now() - started;
+  }
+  const delay = state.faults.fetchDelay;
+  if (delay > 0) {
+    state.events.emit('fetch-delayed', { ms: delay });
+    await abortableDelay(delay, context.signal);
+  }
+  return response.body;
+});
+
+function collect(state: BrokerState, request: FetchRequest): { body: FetchResponse; bytes: number; hasError: boolean } {
+  let bytes = 0;
+  let hasError = false;
+  const topics = request.topics.map((t) => ({
+    name: t.name,
+    partitions: t.partitions.map((p): FetchPartitionResult => {
+      const partition = state.topics.partition(t.name, p.index);
+      if (!partition) {
+        hasError = true;
+        return { index: p.index, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, highWatermark: -1, logStartOffset: -1, records: [] };
+      }
+      const { log } = partition;
+      const base = { index: p.index, highWatermark: log.highWatermark, logStartOffset: log.logStartOffset };
+      if (p.fetchOffset < log.logStartOffset || p.fetchOffset > log.highWatermark) {
+        hasError = true;
+        return { ...base, errorCode: ErrorCode.OFFSET_OUT_OF_RANGE, records: [] };
+      }
+      const room = Math.max(0, Math.min(p.maxBytes, request.maxBytes - bytes));
+      const records = log.read(p.fetchOffset, room, bytes === 0);
+      for (const batch of records) bytes += batch.length;
+      return { ...base, errorCode: ErrorCode.NONE, records };
+    }),
+  }));
+  return { body: { topics }, bytes, hasError };
+}
+
+function nextAppend(state: BrokerState, request: FetchRequest, ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const stops: (() => void)[] = [];
+    const done = () => {
+      for (const stop of stops) stop();
+      resolve();
+    };
+    for (const t of request.topics) {
+      for (const p of t.partitions) {
+        const partition = state.topics.partition(t.name, p.index);
+        if (partition) stops.push(partition.log.onAppend(done));
+      }
+    }
+    const timer = setTimeout(done, ms);
+    stops.push(() => clearTimeout(timer));
+    signal.addEventListener('abort', done, { once: true });
+    stops.push(() => signal.removeEventListener('abort', done));
+  });
+}
+
+function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(finish, ms);
+    function finish() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', finish);
+      resolve();
+    }
+    signal.addEventListener('abort', finish, { once: true });
+  });
+}
+
+const latest = -1;
+const earliest = -2;
+
+export const listOffsetsHandler = handler(listOffsetsApi, (state, request) => ({
+  topics: request.topics.map((t) => ({
+    name: t.name,
+    partitions: t.partitions.map((p) => {
+      const log = state.topics.partition(t.name, p.index)?.log;
+      if (!log) return { index: p.index, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, timestamp: -1, offset: -1 };
+      if (p.timestamp === latest) return { index: p.index, errorCode: ErrorCode.NONE, timestamp: -1, offset: log.highWatermark };
+      if (p.timestamp === earliest) return { index: p.index, errorCode: ErrorCode.NONE, timestamp: -1, offset: log.logStartOffset };
+      const found = log.offsetForTimestamp(p.timestamp);
+      return { index: p.index, errorCode: ErrorCode.NONE, timestamp: found?.timestamp ?? -1, offset: found?.offset ?? -1 };
+    }),
+  })),
+}));

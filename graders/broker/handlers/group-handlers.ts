@@ -1,0 +1,59 @@
+import { describeGroupsApi } from '../protocol/describe-groups.ts';
+import { ErrorCode } from '../protocol/error-codes.ts';
+import { findCoordinatorApi } from '../protocol/find-coordinator.ts';
+import { heartbeatApi } from '../protocol/heartbeat.ts';
+import { initProducerIdApi } from '../protocol/init-producer-id.ts';
+import { joinGroupApi } from '../protocol/join-group.ts';
+import { leaveGroupApi } from '../protocol/leave-group.ts';
+import { listGroupsApi } from '../protocol/list-groups.ts';
+import { offsetCommitApi } from '../protocol/offset-commit.ts';
+import { offsetFetchApi } from '../protocol/offset-fetch.ts';
+import { syncGroupApi } from '../protocol/sync-group.ts';
+import { handler } from './handler.ts';
+
+const groupKey = 0;
+
+export const findCoordinatorHandler = handler(findCoordinatorApi, (state, request) => {
+  if (request.keyType !== groupKey) {
+    return {
+      errorCode: ErrorCode.INVALID_REQUEST,
+      errorMessage: 'The course broker has no transaction coordinator: transactions are not implemented.',
+      nodeId: -1,
+      host: '',
+      port: -1,
+    };
+  }
+  return { errorCode: ErrorCode.NONE, errorMessage: null, nodeId: state.nodeId, host: state.host, port: state.port };
+});
+
+export const joinGroupHandler = handler(joinGroupApi, (state, request, context) =>
+  state.coordinator.join(request, context.clientId, context.clientHost, context.version),
+);
+
+export const syncGroupHandler = handler(syncGroupApi, (state, request) => state.coordinator.sync(request));
+
+export const heartbeatHandler = handler(heartbeatApi, (state, request) => ({
+  errorCode: state.coordinator.heartbeat(request.groupId, request.memberId, request.generationId),
+}));
+
+export const leaveGroupHandler = handler(leaveGroupApi, (state, request) => ({
+  errorCode: ErrorCode.NONE,
+  members: state.coordinator.leave(request.groupId, request.memberIds),
+}));
+
+export const offsetCommitHandler = handler(offsetCommitApi, (state, request) =>
+  state.coordinator.commit(request, (topic, partition) => state.topics.partition(topic, partition) !== undefined),
+);
+
+export const offsetFetchHandler = handler(offsetFetchApi, (state, request) => state.coordinator.fetchOffsets(request));
+
+export const describeGroupsHandler = handler(describeGroupsApi, (state, request) => ({
+  groups: request.groupIds.map((groupId) => state.coordinator.describe(groupId)),
+}));
+
+export const listGroupsHandler = handler(listGroupsApi, (state) => ({ groups: state.coordinator.list() }));
+
+export const initProducerIdHandler = handler(initProducerIdApi, (state, request) => {
+  if (request.transactionalId !== null) return { errorCode: ErrorCode.INVALID_REQUEST, producerId: -1, producerEpoch: -1 };
+  return { errorCode: ErrorCode.NONE, producerId: state.allocateProducerId(), producerEpoch: 0 };
+});

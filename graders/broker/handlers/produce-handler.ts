@@ -1,0 +1,59 @@
+import type { BrokerState } from '../broker-state.ts';
+import { ErrorCode } from '../protocol/error-codes.ts';
+import { type ProducePartitionResult, produceApi } from '../protocol/produce.ts';
+import { InvalidBatch, validateBatch } from '../records/record-batch.ts';
+import { closeConnection, handler, noResponse } from './handler.ts';
+
+const failed = (index: number, errorCode: number): ProducePartitionResult => ({ index, errorCode, baseOffset: -1, logStartOffset: -1 });
+
+/**
+ * Validates and appends one batch per partition. acks=1 and acks=all are the same here
+ * (one replica); acks=0 gets no response, as in Kafka.
+ */
+export const produceHandler = handler(produceApi, (state, request) => {
+  let dropResponse = false;
+  const topics = request.topics.map((t) => ({
+    name: t.name,
+    partitions: t.partitions.map((p): ProducePartitionResult => {
+      if (request.acks !== 0 && request.acks !== 1 && request.acks !== -1) return failed(p.index, ErrorCode.INVALID_REQUIRED_ACKS);
+      if (request.transactionalId !== null) return failed(p.index, ErrorCode.INVALID_REQUEST);
+      const rejection = state.faults.takeRejection(t.name);
+      if (rejection !== undefined) {
+        state.events.emit('produce-rejected', { topic: t.name, partition: p.index, errorCode: rejection });
+        return failed(p.index, rejection);
+      }
+      const result = appendBatch(state, t.name, p.index, p.records);
+      if (result.errorCode === ErrorCode.NONE && state.faults.takeDrop(t.name)) {
+        dropResponse = true;
+        state.events.emit('produce-response-dropped', { topic: t.name, partition: p.index, baseOffset: result.baseOffset });
+      }
+      return result;
+    }),
+  }));
+  if (request.acks === 0) return noResponse;
+  if (dropResponse) return closeConnection;
+  return { topics };
+});
+
+function appendBatch(state: BrokerState, topic: string, index: number, records: Buffer | null): ProducePartitionResult {
+  const partition = state.topics.partition(topic, index);
+  if (!partition) return failed(index, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+  if (records === null || records.length === 0) return failed(index, ErrorCode.INVALID_RECORD);
+  if (records.length > state.settings.maxMessageBytes) return failed(index, ErrorCode.MESSAGE_TOO_LARGE);
+  let header;
+  try {
+    ({ header } = validateBatch(records, state.settings.maxRequestBytes));
+  } catch (error) {
+    if (!(error instanceof InvalidBatch)) throw error;
+    const code = { corrupt: ErrorCode.CORRUPT_MESSAGE, invalid: ErrorCode.INVALID_RECORD, compression: ErrorCode.UNSUPPORTED_COMPRESSION_TYPE }[error.kind];
+    return failed(index, code);
+  }
+  const check = partition.producers.check(header.producerId, header.producerEpoch, header.baseSequence, header.recordCount);
+  if (check.kind === 'reject') return failed(index, check.errorCode);
+  if (check.kind === 'duplicate') {
+    return { index, errorCode: ErrorCode.NONE, baseOffset: check.baseOffset, logStartOffset: partition.log.logStartOffset };
+  }
+  const baseOffset = partition.log.append(records, header);
+  partition.producers.record(header.producerId, header.producerEpoch, header.baseSequence, header.recordCount, baseOffset);
+  return { index, errorCode: ErrorCode.NONE, baseOffset, logStartOffset: partition.log.logStartOffset };
+}

@@ -1,0 +1,93 @@
+import { type BatchHeader, decodeRecords, readBatchHeader } from '../records/record-batch.ts';
+
+/** One stored batch: the producer's bytes with base_offset rewritten to its place in the log. */
+interface StoredBatch {
+  baseOffset: number;
+  lastOffset: number;
+  maxTimestamp: number;
+  bytes: Buffer;
+}
+
+/**
+ * The in-memory log of one partition. Single replica, so the high watermark is the log end
+ * offset as soon as a batch is appended, and acks=all means the same as acks=1.
+ */
+export class PartitionLog {
+  private readonly batches: StoredBatch[] = [];
+  logStartOffset = 0;
+  logEndOffset = 0;
+  sizeInBytes = 0;
+  private readonly waiters = new Set<() => void>();
+
+  get highWatermark(): number {
+    return this.logEndOffset;
+  }
+
+  /** Appends a validated batch; returns the base offset it was given. */
+  append(bytes: Buffer, header: BatchHeader): number {
+    const baseOffset = this.logEndOffset;
+    const stored = Buffer.from(bytes);
+    stored.writeBigInt64BE(BigInt(baseOffset), 0);
+    // partition_leader_epoch: this broker is leader of every partition in epoch 0.
+    stored.writeInt32BE(0, 12);
+    this.batches.push({
+      baseOffset,
+      lastOffset: baseOffset + header.lastOffsetDelta,
+      maxTimestamp: header.maxTimestamp,
+      bytes: stored,
+    });
+    this.logEndOffset = baseOffset + header.lastOffsetDelta + 1;
+    this.sizeInBytes += stored.length;
+    for (const wake of [...this.waiters]) wake();
+    return baseOffset;
+  }
+
+  /**
+   * Whole batches from the one holding `offset`, up to `maxBytes`, but at least one batch
+   * when `atLeastOne` is set (KIP-74) so a batch larger than the limit cannot stall a consumer.
+   * Clients skip the records of the first batch that lie before the offset they asked for.
+   */
+  read(offset: number, maxBytes: number, atLeastOne: boolean): Buffer[] {
+    const out: Buffer[] = [];
+    let size = 0;
+    for (let i = this.indexOf(offset); i < this.batches.length; i++) {
+      const batch = this.batches[i]!;
+      if (size + batch.bytes.length > maxBytes && !(atLeastOne && out.length === 0)) break;
+      out.push(batch.bytes);
+      size += batch.bytes.length;
+    }
+    return out;
+  }
+
+  /** The first offset whose record timestamp is at or after `timestamp`, as ListOffsets defines it. */
+  offsetForTimestamp(timestamp: number): { offset: number; timestamp: number } | undefined {
+    for (const batch of this.batches) {
+      if (batch.maxTimestamp < timestamp) continue;
+      const records = decodeRecords(batch.bytes, readBatchHeader(batch.bytes));
+      const found = records.find((record) => record.timestamp >= timestamp);
+      if (found) return { offset: found.offset, timestamp: found.timestamp };
+    }
+    return undefined;
+  }
+
+  /** Resolves on the next append; the returned function stops waiting. */
+  onAppend(wake: () => void): () => void {
+    this.waiters.add(wake);
+    return () => this.waiters.delete(wake);
+  }
+
+  wakeAll(): void {
+    for (const wake of [...this.waiters]) wake();
+  }
+
+  private indexOf(offset: number): number {
+    let low = 0;
+    let high = this.batches.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.batches[middle]!.lastOffset < offset) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+}

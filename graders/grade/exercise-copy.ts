@@ -1,0 +1,79 @@
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Exercise } from '../runner/exercise-catalog.ts';
+import { gitBlobHash } from '../integrity/git-blob-hash.ts';
+import type { Manifest } from '../integrity/manifest.ts';
+import { pristineContent } from '../integrity/pristine-source.ts';
+
+/** A course file of one exercise as the copy holds it, keyed by its path in the repository. */
+export interface CopiedCourseFile {
+  /** Repository path, e.g. `exercises/katas/01-x/test/x.test.ts`. */
+  file: string;
+  /** Path inside the copy, e.g. `test/x.test.ts`. */
+  inCopy: string;
+  hash: string;
+}
+
+export interface ExerciseCopy {
+  root: string;
+  /** Course files written from the course's own content; checked again after the run. */
+  courseFiles: CopiedCourseFile[];
+  /** Course files whose own content could not be found anywhere: the exercise is not graded. */
+  missing: string[];
+}
+
+/**
+ * Lays out one exercise for grading: the course's files exactly as the manifest records
+ * them (tests, metadata, README; files a learner added there are left out), then `src/` and
+ * `answers.md` from `codeFolder`. Without a manifest entry for the exercise (a course still
+ * being written) its folder is copied as it is.
+ */
+export async function layOutExercise(options: {
+  exercise: Exercise;
+  codeFolder: string;
+  manifest: Manifest | undefined;
+  /** Checkouts to search for the course's content, the course's own first. */
+  sources: readonly string[];
+  into: string;
+}): Promise<ExerciseCopy> {
+  const { exercise, codeFolder, manifest, sources, into } = options;
+  await rm(into, { recursive: true, force: true });
+  await mkdir(into, { recursive: true });
+  const prefix = `exercises/${exercise.path}/`;
+  const entries = Object.entries(manifest?.files ?? {}).filter(([file]) => file.startsWith(prefix));
+  const courseFiles: CopiedCourseFile[] = [];
+  const missing: string[] = [];
+  if (entries.length === 0) {
+    await cp(exercise.folder, into, {
+      recursive: true,
+      filter: (path) => path !== join(exercise.folder, 'src') && path !== join(exercise.folder, 'answers.md'),
+    });
+  } else {
+    await Promise.all(
+      entries.map(async ([file, hash]) => {
+        const content = await pristineContent(file, hash, sources);
+        if (!content) return void missing.push(file);
+        const inCopy = file.slice(prefix.length);
+        await mkdir(dirname(join(into, inCopy)), { recursive: true });
+        await writeFile(join(into, inCopy), content);
+        courseFiles.push({ file, inCopy, hash });
+      }),
+    );
+  }
+  for (const owned of ['src', 'answers.md']) {
+    const from = join(codeFolder, owned);
+    if (existsSync(from)) await cp(from, join(into, owned), { recursive: true });
+  }
+  return { root: into, courseFiles, missing: missing.sort() };
+}
+
+/** Course files in the copy that no longer hold the course's content after the run. */
+export async function changedInCopy(copy: ExerciseCopy): Promise<string[]> {
+  const changed: string[] = [];
+  for (const { file, inCopy, hash } of copy.courseFiles) {
+    const content = await readFile(join(copy.root, inCopy)).catch(() => undefined);
+    if (!content || gitBlobHash(content) !== hash) changed.push(file);
+  }
+  return changed;
+}
