@@ -1,7 +1,8 @@
+import type { TimelineStep } from '../harness/timeline.ts';
+
 /** One thing that happened during a run, at a moment of (virtual) time. */
-export interface TimelineEntry {
+export interface TimelineEntry extends TimelineStep {
   at: number;
-  text: string;
 }
 
 /**

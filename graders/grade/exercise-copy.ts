@@ -26,18 +26,18 @@ export interface ExerciseCopy {
 /**
  * Lays out one exercise for grading: the course's files exactly as the manifest records
  * them (tests, metadata, README; files a learner added there are left out), then `src/` and
- * `answers.md` from `codeFolder`. Without a manifest entry for the exercise (a course still
+ * `answers.md` from each of `codeFolders` in turn, later ones laid over earlier ones. Without a manifest entry for the exercise (a course still
  * being written) its folder is copied as it is.
  */
 export async function layOutExercise(options: {
   exercise: Exercise;
-  codeFolder: string;
+  codeFolders: readonly string[];
   manifest: Manifest | undefined;
   /** Checkouts to search for the course's content, the course's own first. */
   sources: readonly string[];
   into: string;
 }): Promise<ExerciseCopy> {
-  const { exercise, codeFolder, manifest, sources, into } = options;
+  const { exercise, codeFolders, manifest, sources, into } = options;
   await rm(into, { recursive: true, force: true });
   await mkdir(into, { recursive: true });
   const prefix = `exercises/${exercise.path}/`;
@@ -61,9 +61,11 @@ export async function layOutExercise(options: {
       }),
     );
   }
-  for (const owned of ['src', 'answers.md']) {
-    const from = join(codeFolder, owned);
-    if (existsSync(from)) await cp(from, join(into, owned), { recursive: true });
+  for (const codeFolder of codeFolders) {
+    for (const owned of ['src', 'answers.md']) {
+      const from = join(codeFolder, owned);
+      if (existsSync(from)) await cp(from, join(into, owned), { recursive: true });
+    }
   }
   return { root: into, courseFiles, missing: missing.sort() };
 }

@@ -46,10 +46,14 @@ export async function gradeCourse(run: GradeRun): Promise<GradeResults> {
   let done = 0;
 
   const gradeOne = async (exercise: Exercise): Promise<ExerciseResult> => {
-    const codeFolder = run.target === 'learner' ? join(run.learnerRoot, 'exercises', exercise.path) : exercise.solutionFolder;
-    if (codeFolder === undefined) throw new Error(`${exercise.path} has no reference solution here: --solutions works in the course repository only.`);
+    if (run.target === 'solutions' && exercise.solutionFolder === undefined) {
+      throw new Error(`${exercise.path} has no reference solution here: --solutions works in the course repository only.`);
+    }
+    // A reference holds only the files that differ from the starter, so it is laid over it.
+    const codeFolders =
+      run.target === 'learner' ? [join(run.learnerRoot, 'exercises', exercise.path)] : [exercise.folder, exercise.solutionFolder!];
     const copy = await layOutExercise({
-      exercise, codeFolder, manifest: run.manifest, sources, into: join(run.runDir, exercise.meta.id),
+      exercise, codeFolders, manifest: run.manifest, sources, into: join(run.runDir, exercise.meta.id),
     });
     copy.missing.forEach((file) => missingFiles.add(file));
     running.add(exercise.meta.id);

@@ -3,6 +3,16 @@ import { AssertionError } from 'node:assert';
 
 /** `COURSE_REPLAY=<seed>:<path>` replays one failing case exactly, as the failure says. */
 export const replayVariable = 'COURSE_REPLAY';
+/** `COURSE_RUNS=2000` searches harder than a property's own number of runs, e.g. before calling work done. */
+export const runsVariable = 'COURSE_RUNS';
+
+function runsOverride(): { numRuns: number } | undefined {
+  const value = process.env[runsVariable];
+  if (!value) return undefined;
+  const runs = Number(value);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`${runsVariable}=${value} is not a whole number of runs, e.g. ${runsVariable}=2000`);
+  return { numRuns: runs };
+}
 
 function replayParameters(): { seed: number; path: string } | undefined {
   const value = process.env[replayVariable];
@@ -24,7 +34,7 @@ export async function assertProperty<Ts>(
   parameters: fc.Parameters<Ts> = {},
 ): Promise<void> {
   const replay = replayParameters();
-  const details = await fc.check(property as fc.IAsyncProperty<Ts>, { ...parameters, ...(replay ?? {}) });
+  const details = await fc.check(property as fc.IAsyncProperty<Ts>, { ...parameters, ...(runsOverride() ?? {}), ...(replay ?? {}) });
   if (!details.failed) return;
   const cause = details.errorInstance;
   const message = cause instanceof Error ? cause.message : String(cause ?? 'the property returned false');

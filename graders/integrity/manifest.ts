@@ -16,7 +16,7 @@ export interface FileChange {
   change: 'modified' | 'deleted' | 'added';
 }
 
-export const regenerateCommand = 'npx tsx graders/integrity/write-manifest.ts';
+export const regenerateCommand = 'npm run manifest';
 
 /** Hashes every course-owned file under `root`. */
 export async function buildManifest(root: string): Promise<Manifest> {

@@ -35,6 +35,10 @@ export interface RunOptions {
   env: NodeJS.ProcessEnv;
   /** Test files to run (relative to root), all when absent. */
   files?: string[];
+  /** Stop at the first failing test: enough for a run that only has to fail (a mutant). */
+  bail?: boolean;
+  /** Skip shrinking failed properties: the self-check needs the failure, not the smallest case. */
+  noShrink?: boolean;
 }
 
 const vitestEntry = join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs');
@@ -51,11 +55,11 @@ export async function runVitest(options: RunOptions): Promise<RunOutcome> {
   const started = performance.now();
   const args = [
     vitestEntry, 'run', '--config', variantConfig, '--root', options.root,
-    '--reporter=json', `--outputFile=${reportFile}`, ...(options.files ?? []),
+    '--reporter=json', `--outputFile=${reportFile}`, ...(options.bail ? ['--bail=1'] : []), ...(options.files ?? []),
   ];
   const child = spawn(process.execPath, args, {
     cwd: options.root,
-    env: { ...options.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: { ...options.env, FORCE_COLOR: '0', NO_COLOR: '1', ...(options.noShrink ? { COURSE_FAST_FAIL: '1' } : {}) },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

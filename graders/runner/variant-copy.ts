@@ -40,9 +40,14 @@ export async function copyExercise(exercise: Exercise, source: CodeSource, into:
         : source.kind === 'alternate'
           ? join(solutionFolderOf(exercise), 'alternates', source.name)
           : solutionFolderOf(exercise);
-  for (const owned of learnerOwned) {
-    const from = join(codeFolder, owned);
-    if (existsSync(from)) await cp(from, join(into, owned), { recursive: true });
+  // References, alternates and mutants hold only the files that differ from the starter
+  // (the given types and helpers are not repeated), so they are laid over it.
+  const layers = source.kind === 'starter' || source.kind === 'learner' ? [codeFolder] : [exercise.folder, codeFolder];
+  for (const layer of layers) {
+    for (const owned of learnerOwned) {
+      const from = join(layer, owned);
+      if (existsSync(from)) await cp(from, join(into, owned), { recursive: true });
+    }
   }
   if (source.kind === 'mutant') {
     const mutantFolder = join(solutionFolderOf(exercise), 'mutants', source.name);

@@ -7,7 +7,7 @@ import { startSharedServices } from '../runner/shared-services.ts';
 import { copyExercise } from '../runner/variant-copy.ts';
 import { serviceNames } from '../services/services.ts';
 import { type CheckResult, checkVariant, plannedChecks } from './exercise-checks.ts';
-import { catalogChecks, graderTests, lintMarkdown, typecheckMutantCopies, typecheckRepository } from './static-checks.ts';
+import { catalogChecks, graderTests, lintMarkdown, typecheckLaidOutCopies, typecheckRepository } from './static-checks.ts';
 
 /**
  * `npm test [-- <exercise> ...]`: the repository checks its own rules. With exercise names,
@@ -40,7 +40,7 @@ await Promise.all(checks.map((check) => copyExercise(check.exercise, check.sourc
 
 const [types, mutantTypes, markdown] = await Promise.all([
   typecheckRepository(),
-  typecheckMutantCopies(runDir, checks.filter((check) => check.way === 'mutant').length),
+  typecheckLaidOutCopies(runDir, checks.filter((check) => check.way !== 'starter').length),
   lintMarkdown(),
 ]);
 [types, mutantTypes, markdown].forEach(report);

@@ -24,7 +24,11 @@ export interface CheckResult {
 
 /** Runs one copy's tests and judges the outcome by the rule for its way. */
 export async function checkVariant(check: VariantCheck, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<CheckResult> {
-  const outcome = await runVitest({ root: check.root, env, timeoutMs });
+  // A starter must show every failure (each one has to be instructive); a mutant needs one.
+  // Neither needs the smallest failing case, so neither shrinks.
+  const outcome = await runVitest({
+    root: check.root, env, timeoutMs, bail: check.way === 'mutant', noShrink: check.way !== 'reference',
+  });
   return judge(check, outcome);
 }
 

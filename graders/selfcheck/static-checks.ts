@@ -62,7 +62,7 @@ export function filesBelow(folder: string): string[] {
 export async function typecheckRepository(project = 'tsconfig.json'): Promise<CheckResult> {
   const run = await runTool(tools.tsc, ['--noEmit', '-p', project]);
   return run.code === 0
-    ? { title: 'TypeScript: the repository type-checks (starters, tests, references, graders)', ok: true, detail: 'tsc --noEmit' }
+    ? { title: 'TypeScript: the repository type-checks (starters, tests, graders)', ok: true, detail: 'tsc --noEmit' }
     : {
         title: 'TypeScript: the repository type-checks',
         ok: false,
@@ -71,17 +71,21 @@ export async function typecheckRepository(project = 'tsconfig.json'): Promise<Ch
 }
 
 /**
- * Mutants live outside the root project (their imports point at reference files they sit
- * beside only once overlaid), so they are type-checked in their laid-out copies.
+ * References, alternates and mutants hold only the files that differ from the starter, so
+ * their imports resolve only once laid over it: they are type-checked in those copies.
  */
-export async function typecheckMutantCopies(runDir: string, mutantCount: number): Promise<CheckResult> {
-  const title = `TypeScript: ${mutantCount} mutants type-check when laid over their references`;
-  if (mutantCount === 0) return { title, ok: true, detail: 'no mutants' };
+export async function typecheckLaidOutCopies(runDir: string, copies: number): Promise<CheckResult> {
+  const title = `TypeScript: ${copies} references and mutants type-check when laid over their starters`;
+  if (copies === 0) return { title, ok: true, detail: 'nothing to check' };
   await mkdir(runDir, { recursive: true });
-  const config = join(runDir, 'tsconfig.mutants.json');
+  const config = join(runDir, 'tsconfig.solutions.json');
   await writeFile(
     config,
-    JSON.stringify({ extends: join(repoRoot, 'tsconfig.json'), include: ['./*/mutant-*/**/*.ts'], exclude: [] }),
+    JSON.stringify({
+      extends: join(repoRoot, 'tsconfig.json'),
+      include: ['./*/reference/**/*.ts', './*/alternate-*/**/*.ts', './*/mutant-*/**/*.ts'],
+      exclude: [],
+    }),
   );
   const run = await runTool(tools.tsc, ['--noEmit', '-p', config]);
   return run.code === 0
@@ -90,8 +94,8 @@ export async function typecheckMutantCopies(runDir: string, mutantCount: number)
         title,
         ok: false,
         detail:
-          `${run.output.trim()}\n(Paths are copies under ${relative(repoRoot, runDir)}: <exercise>/mutant-<name>/ ` +
-          'holds the reference with that mutant laid over src/.) A mutant must be a working program with one mistake.',
+          `${run.output.trim()}\n(Paths are copies under ${relative(repoRoot, runDir)}: <exercise>/reference/ is the starter ` +
+          'with solutions/<path>/src laid over it, mutant-<name>/ adds that mutant.) Fix the file in solutions/ it came from.',
       };
 }
 

@@ -5,4 +5,13 @@ import fc from 'fast-check';
  * show it; with this the failing assertion (or the starter's TODO) is in the message the
  * learner reads, and the self-check can tell an instructive failure from a broken one.
  */
-fc.configureGlobal({ includeErrorInReport: true });
+fc.configureGlobal({ ...fc.readConfigureGlobal(), includeErrorInReport: true });
+
+/**
+ * The self-check only needs to know that a starter or a mutant fails, not the smallest case
+ * that shows it, so it skips shrinking there (`COURSE_FAST_FAIL=1`). Learners and the grader
+ * always get the shrunk case.
+ */
+if (process.env.COURSE_FAST_FAIL === '1') {
+  fc.configureGlobal({ ...fc.readConfigureGlobal(), endOnFailure: true });
+}

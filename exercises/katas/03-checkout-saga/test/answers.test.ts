@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { checkoutWorkflow } from '#graders/sagas/workflows.ts';
-import { answerSections, section, sentences, tableRows } from './support/answers-sections.ts';
+import { answerSections, expectLintClean, section, sentences, tableRows } from '#graders/harness/answers.ts';
 import { parseFlowchart } from './support/mermaid-flowchart.ts';
 import { runSagas } from './support/saga-run.ts';
 import { sagaTestTitles } from './support/test-titles.ts';
 
 const answers = () => answerSections(new URL('../answers.md', import.meta.url));
 const words = (cell: string) => cell.toLowerCase().match(/[a-z0-9-]+/g) ?? [];
+
+describe('answers.md', () => {
+  it('passes markdownlint with the course rules', async () => {
+    await expectLintClean(new URL('../answers.md', import.meta.url));
+  });
+});
 
 describe('answers.md, choreography', () => {
   it('draws the event graph as a mermaid flowchart that parses', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { deliverySchedules } from '#graders/bus/delivery-schedule.ts';
 import { checkoutWorkflow } from '#graders/sagas/workflows.ts';
 import { checkoutPolicy } from '../src/policies.ts';
-import { chaosRuns } from './support/replay.ts';
+import { assertProperty } from '#graders/harness/property.ts';
 import { plannedSagas, runSagas, type SagaRun } from './support/saga-run.ts';
 import { describePolicy, describeSagaVersion } from './support/saga-spec.ts';
 import { titles } from './support/test-titles.ts';
@@ -24,7 +24,7 @@ describe('checkout, both ways', () => {
   it(titles.sameOutcome, async () => {
     // No losses or delays: timeouts must not fire, so the two versions face the same facts.
     const calmButUnordered = deliverySchedules({ duplicatePercent: 20, lossPercent: 0, maxDelayMs: 0 });
-    await fc.assert(
+    await assertProperty(
       fc.asyncProperty(plannedSagas(checkoutWorkflow), calmButUnordered, async (sagas, schedule) => {
         const choreography = await runSagas('choreography', checkoutWorkflow, sagas, schedule);
         const orchestration = await runSagas('orchestration', checkoutWorkflow, sagas, schedule, checkoutPolicy());
@@ -32,7 +32,7 @@ describe('checkout, both ways', () => {
           `the two versions disagree.\nChoreography:\n${choreography.story()}\n\nOrchestration:\n${orchestration.story()}`)
           .toEqual(outcome(choreography));
       }),
-      chaosRuns(50),
+      { numRuns: 50 },
     );
   });
 });

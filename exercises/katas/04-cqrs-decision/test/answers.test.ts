@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideCqrs } from '../src/decide-cqrs.ts';
-import { answersText, defensesByScenario, sentencesOf, traitWords } from './support/answers-file.ts';
+import { expectLintClean, sentences as sentencesOf } from '#graders/harness/answers.ts';
+import { answersText, defensesByScenario, traitWords } from './support/answers-file.ts';
 import { scenarioIds, seedScenarios } from './support/seed-scenarios.ts';
 
 const defenses = defensesByScenario(answersText());
@@ -11,6 +12,12 @@ function defenseOf(id: string): string {
   expect(defense, `replace the TODO under "## ${id}" in answers.md with your defense`).not.toMatch(/\bTODO\b/);
   return defense!;
 }
+
+describe('answers.md', () => {
+  it('passes markdownlint with the course rules', async () => {
+    await expectLintClean(new URL('../answers.md', import.meta.url));
+  });
+});
 
 describe.each(scenarioIds)('the defense of %s in answers.md', (id) => {
   it('has two or three sentences', () => {

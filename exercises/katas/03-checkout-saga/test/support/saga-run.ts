@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import type { DeliverySchedule } from '#graders/bus/delivery-schedule.ts';
 import { InMemoryBus, type RunEnd } from '#graders/bus/in-memory-bus.ts';
-import { humanTime, renderTimeline } from '#graders/bus/render-timeline.ts';
+import { formatSteps, humanTime } from '#graders/harness/timeline.ts';
 import { serveSteps } from '#graders/sagas/serve-steps.ts';
 import { SimulatedServices } from '#graders/sagas/simulated-services.ts';
 import type { SagaData, Workflow } from '#graders/sagas/workflow.ts';
@@ -49,7 +49,7 @@ export async function runSagas(
   const bus = new InMemoryBus<SagaData>({ outsideProducer: workflow.owner });
   stage?.(bus);
   const services = new SimulatedServices(workflow, bus.clock, bus.timeline);
-  const story = () => renderTimeline(bus.timeline.entries, { formatTime: workflow.timeUnit === 'human' ? humanTime : undefined });
+  const story = () => formatSteps(bus.timeline.entries, workflow.timeUnit === 'human' ? { formatTime: humanTime } : {});
   if (version === 'choreography') {
     await startChoreography(bus, services, workflow);
     for (const saga of sagas) {

@@ -16,11 +16,6 @@ export function defensesByScenario(markdown: string): Map<string, string> {
   return sections;
 }
 
-export function sentencesOf(text: string): string[] {
-  const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-  return [...segmenter.segment(text)].map((part) => part.segment.trim()).filter((sentence) => sentence.length > 0);
-}
-
 /** The words that name each trait in a defense. */
 export const traitWords: Record<Trait, RegExp> = {
   team: /\bteam\b/i,

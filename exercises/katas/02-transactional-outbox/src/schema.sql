@@ -1,0 +1,6 @@
+-- TODO: write the tables the kata needs, then run `npm run watch -- 02-transactional-outbox`.
+--   orders            checkout's own state: one row per order
+--   outbox            events waiting for the relay; `published_at` stays NULL until the
+--                     broker has the event
+--   an index          for the relay's one question (justify it in answers.md)
+--   processed_events  the consumer's record of the events it has applied
