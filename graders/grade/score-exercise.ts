@@ -1,3 +1,4 @@
+import { embeddedOnlySuffix } from '../broker/embedded-only.ts';
 import type { Exercise } from '../runner/exercise-catalog.ts';
 import type { RunOutcome } from '../runner/run-vitest.ts';
 import type { ServiceAddresses } from '../services/services.ts';
@@ -15,7 +16,8 @@ export function scoreExercise(exercise: Exercise, outcome: RunOutcome, services:
     status: test.status,
     ...(test.message ? { message: test.message } : {}),
     durationMs: Math.round(test.durationMs),
-    ...(/\[embedded-only\]/.test(test.name) ? { embeddedOnly: true } : {}),
+    // Tests that stage a fault only the embedded broker can say so in their name.
+    ...(test.name.includes(embeddedOnlySuffix) ? { embeddedOnly: true } : {}),
   }));
   const testsPassed = tests.filter((test) => test.status === 'passed').length;
   const testsTotal = tests.length;
