@@ -70,9 +70,15 @@ const courseConfig = (() => {
   return (parseJsonc(readFileSync(file, 'utf8')) as { config: Record<string, unknown> }).config;
 })();
 
-/** answers.md passes markdownlint with the course's own rules; each problem is listed with its line. */
-export async function expectLintClean(file: URL): Promise<void> {
+/**
+ * answers.md is finished: no TODO placeholder left, and markdownlint passes with the course's
+ * own rules (each problem listed with its line). The starter's placeholders are valid
+ * Markdown, so without the first check an untouched answers.md would earn points.
+ */
+export async function expectFinishedAnswers(file: URL): Promise<void> {
   const path = fileURLToPath(file);
+  const placeholders = readFileSync(path, 'utf8').split('\n').flatMap((line, index) => (/\bTODO\b/.test(line) ? [index + 1] : []));
+  expect(placeholders, `answers.md still has TODO placeholders on lines ${placeholders.join(', ')}: write those parts`).toEqual([]);
   const results = await lint({ files: [path], config: courseConfig });
   const problems = (results[path] ?? []).map(
     (issue) => `  line ${issue.lineNumber}: ${issue.ruleNames.join('/')} ${issue.ruleDescription}${issue.errorDetail ? ` (${issue.errorDetail})` : ''}`,
