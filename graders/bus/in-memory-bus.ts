@@ -1,7 +1,7 @@
 import type { DeliverySchedule } from './delivery-schedule.ts';
 import type { BusMessage, CommandHandler, MessageBus, MessageHandler, ServeOptions } from './message-bus.ts';
 import { Timeline } from './timeline.ts';
-import { VirtualClock } from './virtual-clock.ts';
+import { VirtualClock } from '../faults/virtual-clock.ts';
 
 export type Channel = 'event' | 'command' | 'reply';
 
@@ -135,7 +135,7 @@ export class InMemoryBus<TData> implements MessageBus<TData> {
     let step = 0;
     for (let delivered = 0; ; ) {
       const decision = schedule[step];
-      if (decision && decision.delayMs > 0) await this.#advance(this.clock.now() + decision.delayMs, horizonMs);
+      if (decision && decision.delayMs > 0) await this.#advance(this.clock.elapsedMs() + decision.delayMs, horizonMs);
       const ready = this.#readyQueues();
       if (ready.length === 0) {
         const next = this.#nextMoment();
@@ -163,18 +163,18 @@ export class InMemoryBus<TData> implements MessageBus<TData> {
   }
 
   async #advance(to: number, horizonMs: number): Promise<void> {
-    await this.clock.advanceTo(Math.min(to, Math.max(horizonMs, this.clock.now())));
+    await this.clock.advanceTo(Math.min(to, Math.max(horizonMs, this.clock.elapsedMs())));
   }
 
   #enqueue(channel: Channel, recipient: string, message: BusMessage<TData>, afterMs: number): void {
     const name = `${channel}\u0000${recipient}\u0000${message.key}`;
     const queue = this.#queues.get(name) ?? [];
     this.#queues.set(name, queue);
-    queue.push({ channel, recipient, message, readyAt: this.clock.now() + afterMs, seq: this.#seq++ });
+    queue.push({ channel, recipient, message, readyAt: this.clock.elapsedMs() + afterMs, seq: this.#seq++ });
   }
 
   #readyQueues(): Delivery<TData>[][] {
-    const now = this.clock.now();
+    const now = this.clock.elapsedMs();
     return [...this.#queues.values()]
       .filter((queue) => queue[0] !== undefined && queue[0].readyAt <= now)
       .sort((a, b) => a[0]!.seq - b[0]!.seq);
@@ -208,7 +208,7 @@ export class InMemoryBus<TData> implements MessageBus<TData> {
   }
 
   #note(text: string): void {
-    this.timeline.add(this.clock.now(), text);
+    this.timeline.add(this.clock.elapsedMs(), text);
   }
 }
 

@@ -53,15 +53,5 @@ export interface CommandBus<TData> {
 
 export type MessageBus<TData> = EventBus<TData> & CommandBus<TData>;
 
-/** Time as saga code sees it: injected, so tests move it forward instead of sleeping. */
-export interface Clock {
-  /** Milliseconds since the clock's epoch. */
-  now(): number;
-  /** Calls `callback` once, `ms` from now; returns a handle for `clearTimer`. */
-  setTimer(ms: number, callback: () => Promise<void> | void): TimerHandle;
-  clearTimer(handle: TimerHandle): void;
-}
-
-export interface TimerHandle {
-  readonly id: number;
-}
+/** Time as saga code sees it: the course's one clock, injected so tests move it forward. */
+export type { Clock, TimerHandle } from '../contracts/clock.ts';

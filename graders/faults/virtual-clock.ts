@@ -1,58 +1,99 @@
-import type { Clock } from '../contracts/clock.ts';
+import { type Clock, sleepOn, type TimerHandle } from '../contracts/clock.ts';
 
-interface Sleeper {
-  wakeAt: number;
-  resolve: () => void;
+interface Timer {
+  id: number;
+  /** Virtual milliseconds since the clock was made. */
+  at: number;
+  callback: () => Promise<void> | void;
 }
 
 /**
- * A clock that moves only when the test says so. Code that sleeps registers a sleeper;
- * `advance` wakes every sleeper whose time has come, and `nextSleep` lets a test wait for
- * the moment code under test goes to sleep, instead of guessing with a real delay.
+ * A clock that moves only when the test says so. Timers and sleeps come due, in time order,
+ * when the clock is advanced past them, so a 30-second timeout or a 6-hour step runs at
+ * once; `nextSleep` lets a test wait for the moment code goes to sleep instead of guessing
+ * with a real delay.
  */
 export class VirtualClock implements Clock {
-  private current: number;
-  private sleepers: Sleeper[] = [];
-  private sleepWaiters: ((ms: number) => void)[] = [];
+  readonly #start: number;
+  #elapsed = 0;
+  #nextId = 1;
+  #timers: Timer[] = [];
+  #sleepWaiters: ((ms: number) => void)[] = [];
   /** Every sleep requested, in ms, in order: what a back-off test reads. */
   readonly sleeps: number[] = [];
+  /** Called with the due time (elapsed ms) just before each timer fires, e.g. to log it. */
+  onFire: ((at: number) => void) | undefined;
 
   constructor(start = Date.parse('2026-01-01T00:00:00.000Z')) {
-    this.current = start;
+    this.#start = start;
   }
 
   now(): Date {
-    return new Date(this.current);
+    return new Date(this.#start + this.#elapsed);
+  }
+
+  /** Virtual milliseconds since the clock was made: the `t=` of a timeline. */
+  elapsedMs(): number {
+    return this.#elapsed;
+  }
+
+  setTimer(ms: number, callback: () => Promise<void> | void): TimerHandle {
+    if (!Number.isFinite(ms) || ms < 0) {
+      throw new Error(`setTimer needs a finite delay of 0 ms or more, got ${ms}: a timeout must be a number.`);
+    }
+    const timer = { id: this.#nextId++, at: this.#elapsed + ms, callback };
+    this.#timers.push(timer);
+    return { id: timer.id };
+  }
+
+  clearTimer(handle: TimerHandle): void {
+    this.#timers = this.#timers.filter((timer) => timer.id !== handle.id);
   }
 
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    if (signal?.aborted) return Promise.reject(signal.reason);
-    this.sleeps.push(ms);
-    return new Promise<void>((resolve, reject) => {
-      const sleeper: Sleeper = { wakeAt: this.current + ms, resolve };
-      this.sleepers.push(sleeper);
-      signal?.addEventListener(
-        'abort',
-        () => {
-          this.sleepers = this.sleepers.filter((s) => s !== sleeper);
-          reject(signal.reason);
-        },
-        { once: true },
-      );
-      this.sleepWaiters.splice(0).forEach((notify) => notify(ms));
-    });
+    const sleeping = sleepOn(this, ms, signal);
+    if (!signal?.aborted) {
+      this.sleeps.push(ms);
+      this.#sleepWaiters.splice(0).forEach((notify) => notify(ms));
+    }
+    return sleeping;
   }
 
   /** Resolves with the length of the next sleep any code under test starts. */
   nextSleep(): Promise<number> {
-    return new Promise((resolve) => this.sleepWaiters.push(resolve));
+    return new Promise((resolve) => this.#sleepWaiters.push(resolve));
   }
 
-  /** Moves time forward and wakes whoever's time has come, earliest first. */
-  advance(ms: number): void {
-    this.current += ms;
-    const due = this.sleepers.filter((s) => s.wakeAt <= this.current).sort((a, b) => a.wakeAt - b.wakeAt);
-    this.sleepers = this.sleepers.filter((s) => s.wakeAt > this.current);
-    due.forEach((s) => s.resolve());
+  /** When the earliest pending timer is due (elapsed ms), if any. */
+  nextTimerAt(): number | undefined {
+    return this.#timers.reduce<number | undefined>((min, t) => (min === undefined || t.at < min ? t.at : min), undefined);
+  }
+
+  pendingTimers(): number {
+    return this.#timers.length;
+  }
+
+  /**
+   * Moves time to `at` (elapsed ms), firing every timer due by then, including ones those
+   * timers set. Timers whose callbacks return nothing fire before this returns, so a test
+   * that does not await it still sees the time moved and the sleepers woken.
+   */
+  advanceTo(at: number): Promise<void> {
+    if (at < this.#elapsed) return Promise.reject(new Error(`A clock cannot go back: now ${this.#elapsed}, asked for ${at}.`));
+    for (;;) {
+      const due = this.#timers.filter((t) => t.at <= at).sort((a, b) => a.at - b.at || a.id - b.id)[0];
+      if (!due) break;
+      this.#timers = this.#timers.filter((t) => t !== due);
+      this.#elapsed = due.at;
+      this.onFire?.(due.at);
+      const result = due.callback();
+      if (result instanceof Promise) return result.then(() => this.advanceTo(at));
+    }
+    this.#elapsed = at;
+    return Promise.resolve();
+  }
+
+  advance(ms: number): Promise<void> {
+    return this.advanceTo(this.#elapsed + ms);
   }
 }

@@ -60,6 +60,7 @@ export class SimulatedServices implements SagaServices {
   readonly contradictions: string[] = [];
   readonly #workflow: Workflow;
   readonly #clock: Clock;
+  readonly #origin: number;
   readonly #timeline: Timeline | undefined;
   readonly #failures = new Map<string, string>();
   readonly #states = new Map<string, StepState>();
@@ -69,7 +70,13 @@ export class SimulatedServices implements SagaServices {
   constructor(workflow: Workflow, clock: Clock, timeline?: Timeline) {
     this.#workflow = workflow;
     this.#clock = clock;
+    // Effects and the timeline count time from when the services came up.
+    this.#origin = clock.now().getTime();
     this.#timeline = timeline;
+  }
+
+  #elapsed(): number {
+    return this.#clock.now().getTime() - this.#origin;
   }
 
   /** Opens a saga's record; `failAt` names the step whose service will refuse it. */
@@ -183,11 +190,11 @@ export class SimulatedServices implements SagaServices {
   }
 
   #record(sagaId: string, step: string, kind: Effect['kind'], text: string): void {
-    this.effects.push({ seq: this.#seq++, at: this.#clock.now(), sagaId, step, kind });
+    this.effects.push({ seq: this.#seq++, at: this.#elapsed(), sagaId, step, kind });
     this.#note(text);
   }
 
   #note(text: string): void {
-    this.#timeline?.add(this.#clock.now(), text);
+    this.#timeline?.add(this.#elapsed(), text);
   }
 }

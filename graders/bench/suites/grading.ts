@@ -42,6 +42,10 @@ const suite: BenchSuite = {
         const started = performance.now();
         const results = await grade(2);
         total.push(performance.now() - started);
+        if (results.totals.points < results.totals.maxPoints) {
+          // A run that measured failing references measured the wrong thing.
+          throw new Error(`the references scored ${results.totals.points} of ${results.totals.maxPoints} while benchmarking; run npm test first`);
+        }
         for (const e of results.exercises) perExercise.set(e.id, [...(perExercise.get(e.id) ?? []), e.durationMs]);
         // One at a time, the grader's own work is what the child runs do not account for.
         const serialStart = performance.now();
@@ -83,8 +87,11 @@ export default suite;
 async function referenceCheckout(exercises: readonly Exercise[], into: string): Promise<string> {
   for (const exercise of exercises) {
     if (!exercise.solutionFolder) throw new Error('The grading benchmark needs the course repository (solutions/).');
-    await mkdir(join(into, 'exercises', exercise.path), { recursive: true });
-    await cp(exercise.solutionFolder, join(into, 'exercises', exercise.path), {
+    const learnerFolder = join(into, 'exercises', exercise.path);
+    await mkdir(learnerFolder, { recursive: true });
+    // A reference holds only what differs from the starter: the learner's copy is both.
+    await cp(join(exercise.folder, 'src'), join(learnerFolder, 'src'), { recursive: true });
+    await cp(exercise.solutionFolder, learnerFolder, {
       recursive: true,
       filter: (path) => !path.includes('/mutants') && !path.includes('/alternates'),
     });

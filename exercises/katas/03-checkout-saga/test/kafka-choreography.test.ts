@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 // Brings in the typing of inject('services') that kafka-topic.ts reads.
 import type {} from '#graders/vitest/provided-services.ts';
 import { KafkaBus } from '#graders/bus/kafka-bus.ts';
-import { systemClock } from '#graders/bus/system-clock.ts';
+import { systemClock } from '#graders/contracts/clock.ts';
 import { freshKafka } from '#graders/harness/kafka-topic.ts';
 import { SimulatedServices } from '#graders/sagas/simulated-services.ts';
 import type { SagaData } from '#graders/sagas/workflow.ts';
@@ -15,7 +15,7 @@ describe('checkout choreography over Kafka', () => {
   it('confirms a good order and cancels a declined one over real topics', async () => {
     await using kafka = await freshKafka('checkout-events', { partitions: 3 });
     await using bus = new KafkaBus<SagaData>({ client: kafka.client, topics: { events: kafka.topic }, groupId: kafka.groupId });
-    const services = new SimulatedServices(workflow, systemClock());
+    const services = new SimulatedServices(workflow, systemClock);
     await startChoreography(bus, services, workflow);
 
     // Wait on the owner's final events, not on time: an observer is one more consumer group.

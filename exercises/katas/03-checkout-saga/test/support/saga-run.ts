@@ -66,7 +66,7 @@ export async function runSagas(
   }
   const end = await bus.run(schedule, { horizonMs: workflow.deadlineMs * 20, maxDeliveries: 5000 });
   const endings = { quiet: 'nothing left to deliver, no timer pending', horizon: 'gave up waiting: still busy at the horizon', 'delivery-limit': 'stopped after 5000 deliveries' };
-  bus.timeline.add(bus.clock.now(), `run ended: ${endings[end]}`);
+  bus.timeline.add(bus.clock.elapsedMs(), `run ended: ${endings[end]}`);
   return { version, workflow, sagas, services, bus, end, story };
 }
 
