@@ -57,8 +57,10 @@ const [types, mutantTypes, markdown] = await Promise.all([
 const { services, env } = await startSharedServices(exercises, serviceNames);
 try {
   console.log(`\nServices: ${Object.entries(services.addresses).map(([name, a]) => `${name} (${a.provider})`).join(', ') || 'none'}\n`);
-  if (filters.length === 0) report(await graderTests(env));
-  console.log('\nExercises, three ways:');
+  // The graders' own tests check the course's machinery against the course repository
+  // (solutions, mutants, its CI); a learner's copy takes that machinery from the course.
+  if (filters.length === 0 && !learnerCopy) report(await graderTests(env));
+  if (!learnerCopy) console.log('\nExercises, three ways:');
   const limit = pLimit(Math.max(1, Math.min(2, availableParallelism())));
   const outcomes = checks.map((check) => limit(() => checkVariant(check, env, perExerciseTimeoutMs)));
   // Report in plan order while later checks still run.
@@ -69,7 +71,7 @@ try {
 
 const count = (way: string) => results.filter((result) => result.way === way && result.ok).length;
 const failed = results.filter((result) => !result.ok);
-console.log(
+if (!learnerCopy) console.log(
   `\nChecked ${exercises.length} exercise(s): ${count('starter')} starter(s) fail as they should, ` +
     `${count('reference')} reference(s) pass, ${count('mutant')} of ${checks.filter((c) => c.way === 'mutant').length} mutants caught.`,
 );

@@ -37,7 +37,8 @@ export async function startEmbeddedPostgres(clusterCache = defaultClusterCache):
     password,
     persistent,
     createPostgresUser: true,
-    initdbFlags: ['--encoding=UTF8', '--no-sync'],
+    // 1 MB WAL segments instead of 16: a smaller cluster to create and to copy on every start.
+    initdbFlags: ['--encoding=UTF8', '--no-sync', '--wal-segsize=1'],
     postgresFlags: [
       '-c', 'listen_addresses=127.0.0.1',
       ...Object.entries(serverSettings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),

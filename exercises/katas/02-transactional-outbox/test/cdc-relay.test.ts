@@ -1,4 +1,3 @@
-import { AssertionError } from 'node:assert';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Publisher } from '#graders/contracts/publisher.ts';
 import { planFor } from '#graders/faults/crash-points.ts';
@@ -10,6 +9,7 @@ import { freshKafka } from '#graders/harness/kafka-topic.ts';
 import { createCdcRelay } from '../src/cdc-relay.ts';
 import { placeOrder } from '../src/place-order.ts';
 import { cdcCrashPoints, cdcPlanFor } from './support/cdc-crash-points.ts';
+import { expectIdleRelayBacksOff } from './support/idle-backoff.ts';
 import { flushCommits, freshSlot, unconfirmedTransactions } from './support/cdc-slot.ts';
 import { checkoutDatabase, emptyTables, outboxRowsFor } from './support/checkout-database.ts';
 import { cancel, placeOrders } from './support/checkout.ts';
@@ -104,22 +104,7 @@ describe('the change-data-capture relay', () => {
     const clock = new VirtualClock();
     const process = simulatedProcess({ pool: db.pool, publisher: new RecordingPublisher() });
     const relay = createCdcRelay({ pool: process.pool, publisher: process.publisher, clock, topic: 'orders', slotName: slot.name });
-    const stop = new AbortController();
-    const running = relay.run(stop.signal);
-    const stoppedEarly = running.then(() => {
-      throw new AssertionError({ message: 'run() returned before it was told to stop' });
-    });
-    const passes: number[] = [];
-    for (let round = 0; round < 3; round++) {
-      const sleptMs = await Promise.race([clock.nextSleep(), stoppedEarly]);
-      expect(sleptMs, 'an idle relay backs off for a while before reading the slot again').toBeGreaterThan(0);
-      passes.push(process.calls.length);
-      clock.advance(sleptMs);
-    }
-    expect(passes[0], 'the relay read the slot before its first sleep').toBeGreaterThan(0);
-    expect(passes[2]! - passes[1]!, 'one pass per wake-up, not a busy loop').toBe(passes[1]! - passes[0]!);
-    stop.abort();
-    await expect(running).resolves.toBeUndefined();
+    await expectIdleRelayBacksOff(relay, process, clock);
   });
 
   it('leaves events unconfirmed while the broker is down and publishes each once it is back', async () => {

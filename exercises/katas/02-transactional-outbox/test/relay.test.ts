@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Publisher } from '#graders/contracts/publisher.ts';
-import { AssertionError } from 'node:assert';
 import pg from 'pg';
 import { planFor } from '#graders/faults/crash-points.ts';
 import { RecordingPublisher } from '#graders/faults/recording-publisher.ts';
@@ -12,6 +11,7 @@ import { createRelay } from '../src/relay.ts';
 import { checkoutDatabase, emptyTables, outboxRowsFor } from './support/checkout-database.ts';
 import { cancel, placeOrders } from './support/checkout.ts';
 import { drain } from './support/drain.ts';
+import { expectIdleRelayBacksOff } from './support/idle-backoff.ts';
 import { asTopic, deliveriesById, kafkaPublisher, readWholeTopic } from './support/topic.ts';
 
 let db: TestDatabase;
@@ -54,22 +54,7 @@ describe('the polling relay', () => {
     const clock = new VirtualClock();
     const process = simulatedProcess({ pool: db.pool, publisher: { send: async () => [] } });
     const relay = createRelay({ pool: process.pool, publisher: process.publisher, clock, topic: 'unused' });
-    const stop = new AbortController();
-    const running = relay.run(stop.signal);
-    const passes: number[] = [];
-    const stoppedEarly = running.then(() => {
-      throw new AssertionError({ message: 'run() returned before it was told to stop' });
-    });
-    for (let round = 0; round < 3; round++) {
-      const sleptMs = await Promise.race([clock.nextSleep(), stoppedEarly]);
-      expect(sleptMs, 'an idle relay backs off for a while before asking again').toBeGreaterThan(0);
-      passes.push(process.calls.length);
-      clock.advance(sleptMs);
-    }
-    expect(passes[0], 'the relay asked the database before its first sleep').toBeGreaterThan(0);
-    expect(passes[2]! - passes[1]!, 'one pass per wake-up, not a busy loop').toBe(passes[1]! - passes[0]!);
-    stop.abort();
-    await expect(running).resolves.toBeUndefined();
+    await expectIdleRelayBacksOff(relay, process, clock);
   });
 
   it('leaves rows pending while the broker is down and publishes them once it is back', async () => {
