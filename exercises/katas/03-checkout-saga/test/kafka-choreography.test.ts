@@ -1,3 +1,4 @@
+import { AssertionError } from 'node:assert';
 import { describe, expect, it } from 'vitest';
 // Brings in the typing of inject('services') that kafka-topic.ts reads.
 import type {} from '#graders/vitest/provided-services.ts';
@@ -34,9 +35,9 @@ describe('checkout choreography over Kafka', () => {
     }
     let guard: NodeJS.Timeout | undefined;
     const tooLong = new Promise<never>((_, reject) => {
-      guard = setTimeout(() => reject(new Error(
-        `AssertionError: after 30 s only ${[...ended].join(', ') || 'no saga'} ended; the owner must publish ` +
-          `${workflow.completed} or ${workflow.cancelled} for every saga`)), 30_000);
+      guard = setTimeout(() => reject(new AssertionError({ message:
+        `after 30 s only ${[...ended].join(', ') || 'no saga'} ended; the owner must publish ` +
+          `${workflow.completed} or ${workflow.cancelled} for every saga` })), 30_000);
     });
     try {
       await Promise.race([allEnded, bus.failure, tooLong]);
