@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { claimSpare, createEmptyDatabase, replenishSpares, withAdmin } from './spare-databases.ts';
 import type { ProviderName } from '../services/provider-choice.ts';
 import type {} from '../vitest/provided-services.ts';
 
@@ -41,12 +42,10 @@ export async function createDatabase(
 ): Promise<TestDatabase> {
   const name = `${label.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 40)}_${randomBytes(5).toString('hex')}`;
   await withAdmin(adminUrl, async (admin) => {
-    // FILE_COPY avoids WAL-logging every page of the template: measurably faster on an
-    // idle test server. Older servers (before 15) know only the one strategy.
-    const version = Number((await admin.query<{ v: string }>('SHOW server_version_num')).rows[0]!.v);
-    const strategy = version >= 150_000 ? ' STRATEGY FILE_COPY' : '';
-    await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE template0${strategy}`);
+    if (!(await claimSpare(admin, name))) await createEmptyDatabase(admin, name);
   });
+  // Made while this file's tests run, ready for the next file.
+  replenishSpares(adminUrl).catch(() => undefined);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const pool = new pg.Pool({ connectionString: url.toString(), max: 10 });
@@ -59,14 +58,4 @@ export async function createDatabase(
     );
   };
   return { name, url: url.toString(), provider, pool, [Symbol.asyncDispose]: drop };
-}
-
-async function withAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
