@@ -1,4 +1,6 @@
 import type { Consumer } from 'kafkajs';
+import type { TestKafka } from '../../harness/kafka-topic.ts';
+import { quickConsumer } from './consumer-settings.ts';
 
 export interface Joined {
   memberId: string;
@@ -52,4 +54,22 @@ export class GroupAssignments {
     const even = Math.floor(count / names.length);
     return shares.every((s) => s.length >= even && s.length <= even + 1) && all.length === count && all.every((p, i) => p === i);
   }
+}
+
+/**
+ * Starts one tracked member per name in the test's group, each subscribed to its topic and
+ * reading nothing in particular: for tests about who owns which partition.
+ */
+export async function startIdleMembers(kafka: TestKafka, assignments: GroupAssignments, names: readonly string[]): Promise<Consumer[]> {
+  const consumers = names.map((name) => {
+    const consumer = kafka.client.consumer(quickConsumer(kafka.groupId()));
+    assignments.track(consumer, name);
+    return consumer;
+  });
+  for (const consumer of consumers) {
+    await consumer.connect();
+    await consumer.subscribe({ topic: kafka.topic });
+    await consumer.run({ eachMessage: async () => {} });
+  }
+  return consumers;
 }

@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { freshKafka } from '../../harness/kafka-topic.ts';
-import { quickConsumer } from './consumer-settings.ts';
-import { GroupAssignments } from './group-assignments.ts';
+import { GroupAssignments, startIdleMembers } from './group-assignments.ts';
 
 describe('a consumer group', () => {
   it('splits six partitions between three consumers, two each, none shared', async () => {
     await using kafka = await freshKafka('group-split', { partitions: 6 });
     const assignments = new GroupAssignments(kafka.topic);
     const names = ['a', 'b', 'c'];
-    const consumers = names.map((name) => {
-      const consumer = kafka.client.consumer(quickConsumer(kafka.groupId()));
-      assignments.track(consumer, name);
-      return consumer;
-    });
+    const consumers = await startIdleMembers(kafka, assignments, names);
     try {
-      for (const consumer of consumers) {
-        await consumer.connect();
-        await consumer.subscribe({ topic: kafka.topic });
-        await consumer.run({ eachMessage: async () => {} });
-      }
       await assignments.until(() => assignments.splitsEvenly(names, 6), 'three members with two partitions each');
       for (const name of names) expect(assignments.latest.get(name)!.partitions).toHaveLength(2);
       const memberIds = names.map((n) => assignments.latest.get(n)!.memberId);

@@ -1,8 +1,7 @@
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { freshKafka } from '../../harness/kafka-topic.ts';
-import { quickConsumer } from '../conformance/consumer-settings.ts';
-import { GroupAssignments } from '../conformance/group-assignments.ts';
+import { GroupAssignments, startIdleMembers } from '../conformance/group-assignments.ts';
 import { embeddedOnly, embeddedOnlySuffix } from '../embedded-only.ts';
 import { startEmbeddedBroker } from '../start-embedded-broker.ts';
 
@@ -12,17 +11,8 @@ describe(`faults.expireSession ${embeddedOnlySuffix}`, embeddedOnly, () => {
     await using kafka = await freshKafka('expire', { partitions: 2, on: broker });
     const assignments = new GroupAssignments(kafka.topic);
     const names = ['evicted', 'other'];
-    const consumers = names.map((name) => {
-      const consumer = kafka.client.consumer(quickConsumer(kafka.groupId()));
-      assignments.track(consumer, name);
-      return consumer;
-    });
+    const consumers = await startIdleMembers(kafka, assignments, names);
     try {
-      for (const consumer of consumers) {
-        await consumer.connect();
-        await consumer.subscribe({ topic: kafka.topic });
-        await consumer.run({ eachMessage: async () => {} });
-      }
       await assignments.until(() => assignments.splitsEvenly(names, 2), 'one partition each');
       const oldId = assignments.latest.get('evicted')!.memberId;
       const groupId = kafka.groupId();

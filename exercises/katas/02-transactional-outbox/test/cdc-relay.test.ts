@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Publisher } from '#graders/contracts/publisher.ts';
 import { planFor } from '#graders/faults/crash-points.ts';
 import { RecordingPublisher } from '#graders/faults/recording-publisher.ts';
 import { simulatedProcess } from '#graders/faults/simulated-process.ts';
@@ -16,7 +15,7 @@ import { cancel, placeOrders } from './support/checkout.ts';
 import { drain } from './support/drain.ts';
 import { expectOutboxInvariants, expectPublishedAtTruthful } from './support/outbox-invariants.ts';
 import { aCause, anOrder } from './support/orders.ts';
-import { asTopic, deliveriesById, kafkaPublisher, readWholeTopic, watching } from './support/topic.ts';
+import { asTopic, deliveriesById, kafkaPublisher, readWholeTopic, watching, downUntilBack } from './support/topic.ts';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -111,13 +110,7 @@ describe('the change-data-capture relay', () => {
     await using kafka = await freshKafka('kata2-cdc-down');
     await using real = await kafkaPublisher(kafka);
     await using slot = await freshSlot(db);
-    let brokerDown = true;
-    const publisher: Publisher = {
-      send: async (record) => {
-        if (brokerDown) throw new Error('KafkaJSConnectionError: Connection refused');
-        return real.send(record);
-      },
-    };
+    const publisher = downUntilBack(real);
     const events = await placeOrders(db, 3);
     await flushCommits(db);
     const clock = new VirtualClock();
@@ -128,7 +121,7 @@ describe('the change-data-capture relay', () => {
     for (const event of events) {
       expect(rows.get(event.eventId)?.[0]?.publishedAt, `${event.label} must stay unpublished while the broker is down`).toBeNull();
     }
-    brokerDown = false;
+    publisher.back();
     await drain(relay, clock);
     const onTopic = deliveriesById(await readWholeTopic(kafka));
     for (const event of events) expect(onTopic.get(event.eventId) ?? 0, `${event.label} after the broker came back`).toBe(1);

@@ -12,7 +12,7 @@ import { checkoutDatabase, emptyTables, outboxRowsFor } from './support/checkout
 import { cancel, placeOrders } from './support/checkout.ts';
 import { drain } from './support/drain.ts';
 import { expectIdleRelayBacksOff } from './support/idle-backoff.ts';
-import { asTopic, deliveriesById, kafkaPublisher, readWholeTopic } from './support/topic.ts';
+import { asTopic, deliveriesById, kafkaPublisher, readWholeTopic, downUntilBack } from './support/topic.ts';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -60,13 +60,7 @@ describe('the polling relay', () => {
   it('leaves rows pending while the broker is down and publishes them once it is back', async () => {
     await using kafka = await freshKafka('kata2-relay-down');
     await using real = await kafkaPublisher(kafka);
-    let brokerDown = true;
-    const publisher: Publisher = {
-      send: async (record) => {
-        if (brokerDown) throw new Error('KafkaJSConnectionError: Connection refused');
-        return real.send(record);
-      },
-    };
+    const publisher = downUntilBack(real);
     const events = await placeOrders(db, 3);
     const clock = new VirtualClock();
     const relay = createRelay({ pool: db.pool, publisher, clock, topic: kafka.topic });
@@ -75,7 +69,7 @@ describe('the polling relay', () => {
     for (const event of events) {
       expect(rows.get(event.eventId)?.[0]?.publishedAt, `${event.label} must stay pending while the broker is down`).toBeNull();
     }
-    brokerDown = false;
+    publisher.back();
     clock.advance(10 * 60_000);
     await drain(relay, clock);
     const onTopic = deliveriesById(await readWholeTopic(kafka));

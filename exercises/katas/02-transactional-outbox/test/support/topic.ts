@@ -85,3 +85,15 @@ export function watching(publisher: Publisher, seen: Set<string>): Publisher {
     },
   };
 }
+
+/** A publisher whose broker is down (every send refused) until `back()`, then the real one. */
+export function downUntilBack(real: Publisher): Publisher & { back(): void } {
+  let down = true;
+  return {
+    send: async (record) => {
+      if (down) throw new Error('KafkaJSConnectionError: Connection refused');
+      return real.send(record);
+    },
+    back: () => void (down = false),
+  };
+}
