@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { exerciseTestDefaults } from './graders/vitest/exercise-test-defaults.ts';
+import { exerciseTestDefaults } from './graders/testkit/vitest/exercise-test-defaults.ts';
 
 /**
  * Two projects: `exercises` is what learners run (`npm run watch`, `npm run ui`), `graders`

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { startEmbeddedBroker } from '../broker/start-embedded-broker.ts';
+import { startEmbeddedBroker } from './broker/start-embedded-broker.ts';
 import { startPostgres } from './postgres/start-postgres.ts';
 
 /**

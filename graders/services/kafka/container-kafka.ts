@@ -1,5 +1,5 @@
 import { GenericContainer, getContainerRuntimeClient, Wait } from 'testcontainers';
-import { courseBrokerSettings } from '../../broker/course-settings.ts';
+import { courseBrokerSettings } from '../broker/course-settings.ts';
 import { freeLoopbackPort } from '../free-port.ts';
 import { images } from '../images.ts';
 import type { KafkaService } from './kafka-service.ts';

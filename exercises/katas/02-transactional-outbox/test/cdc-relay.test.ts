@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { planFor } from '#graders/faults/crash-points.ts';
-import { RecordingPublisher } from '#graders/faults/recording-publisher.ts';
-import { simulatedProcess } from '#graders/faults/simulated-process.ts';
-import { VirtualClock } from '#graders/faults/virtual-clock.ts';
-import type { TestDatabase } from '#graders/harness/fresh-database.ts';
-import { freshKafka } from '#graders/harness/kafka-topic.ts';
+import { planFor } from '#graders/testkit/faults/crash-points.ts';
+import { RecordingPublisher } from '#graders/testkit/faults/recording-publisher.ts';
+import { simulatedProcess } from '#graders/testkit/faults/simulated-process.ts';
+import { VirtualClock } from '#graders/testkit/faults/virtual-clock.ts';
+import type { TestDatabase } from '#graders/testkit/harness/fresh-database.ts';
+import { freshKafka } from '#graders/testkit/harness/kafka-topic.ts';
 import { createCdcRelay } from '../src/cdc-relay.ts';
 import { placeOrder } from '../src/place-order.ts';
 import { cdcCrashPoints, cdcPlanFor } from './support/cdc-crash-points.ts';

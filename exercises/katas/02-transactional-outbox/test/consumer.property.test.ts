@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { AssertionError } from 'node:assert';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planFor } from '#graders/faults/crash-points.ts';
-import { RecordingPublisher } from '#graders/faults/recording-publisher.ts';
-import { simulatedProcess, type SimulatedProcess } from '#graders/faults/simulated-process.ts';
-import type { TestDatabase } from '#graders/harness/fresh-database.ts';
-import { assertProperty } from '#graders/harness/property.ts';
-import { renderTimeline, type TimelineStep } from '#graders/harness/timeline.ts';
+import { planFor } from '#graders/testkit/faults/crash-points.ts';
+import { RecordingPublisher } from '#graders/testkit/faults/recording-publisher.ts';
+import { simulatedProcess, type SimulatedProcess } from '#graders/testkit/faults/simulated-process.ts';
+import type { TestDatabase } from '#graders/testkit/harness/fresh-database.ts';
+import { assertProperty } from '#graders/testkit/harness/property.ts';
+import { renderTimeline, type TimelineStep } from '#graders/testkit/harness/timeline.ts';
 import { createConsumer } from '../src/consumer.ts';
 import type { Delivery } from '../src/delivery.ts';
 import { type OrderEvent, orderCancelled, orderPlaced } from '../src/events.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { TestDatabase } from '#graders/harness/fresh-database.ts';
+import type { TestDatabase } from '#graders/testkit/harness/fresh-database.ts';
 import { checkoutDatabase, emptyTables } from './support/checkout-database.ts';
 import { failureModes, outcomeOf } from './support/failure-modes.ts';
 

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { embeddedOnly, embeddedOnlySuffix } from '#graders/broker/embedded-only.ts';
-import { startEmbeddedBroker } from '#graders/broker/start-embedded-broker.ts';
-import { VirtualClock } from '#graders/faults/virtual-clock.ts';
-import type { TestDatabase } from '#graders/harness/fresh-database.ts';
-import { freshKafka } from '#graders/harness/kafka-topic.ts';
+import { embeddedOnly, embeddedOnlySuffix, startEmbeddedBroker } from '#graders/testkit/broker-faults.ts';
+import { VirtualClock } from '#graders/testkit/faults/virtual-clock.ts';
+import type { TestDatabase } from '#graders/testkit/harness/fresh-database.ts';
+import { freshKafka } from '#graders/testkit/harness/kafka-topic.ts';
 import { createRelay } from '../src/relay.ts';
 import { checkoutDatabase, emptyTables, outboxRowsFor } from './support/checkout-database.ts';
 import { placeOrders } from './support/checkout.ts';

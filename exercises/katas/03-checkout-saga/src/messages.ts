@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { BusMessage } from '#graders/bus/message-bus.ts';
-import type { SagaData } from '#graders/sagas/workflow.ts';
+import type { BusMessage } from '#graders/testkit/bus/message-bus.ts';
+import type { SagaData } from '#graders/testkit/sagas/workflow.ts';
 
 /** A new event or command about one saga, keyed by the saga so its messages stay in order. */
 export function sagaMessage(type: string, data: SagaData, causedBy?: BusMessage<SagaData>): BusMessage<SagaData> {

@@ -1,6 +1,6 @@
-import type { Clock, CommandBus } from '#graders/bus/message-bus.ts';
-import type { SagaServices } from '#graders/sagas/simulated-services.ts';
-import type { SagaData, Workflow } from '#graders/sagas/workflow.ts';
+import type { Clock, CommandBus } from '#graders/testkit/bus/message-bus.ts';
+import type { SagaServices } from '#graders/testkit/sagas/simulated-services.ts';
+import type { SagaData, Workflow } from '#graders/testkit/sagas/workflow.ts';
 import { sagaMessage } from './messages.ts';
 import type { RetryPolicy } from './retry-policy.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkoutWorkflow } from '#graders/sagas/workflows.ts';
-import { answerSections, expectFinishedAnswers, section, sentences, tableRows } from '#graders/harness/answers.ts';
+import { checkoutWorkflow } from '#graders/testkit/sagas/workflows.ts';
+import { answerSections, expectFinishedAnswers, section, sentences, tableRows } from '#graders/testkit/harness/answers.ts';
 import { parseFlowchart } from './support/mermaid-flowchart.ts';
 import { runSagas } from './support/saga-run.ts';
 import { sagaTestTitles } from './support/test-titles.ts';

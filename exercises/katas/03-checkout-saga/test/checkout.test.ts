@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deliverySchedules } from '#graders/bus/delivery-schedule.ts';
-import { checkoutWorkflow } from '#graders/sagas/workflows.ts';
+import { deliverySchedules } from '#graders/testkit/bus/delivery-schedule.ts';
+import { checkoutWorkflow } from '#graders/testkit/sagas/workflows.ts';
 import { checkoutPolicy } from '../src/policies.ts';
-import { assertProperty } from '#graders/harness/property.ts';
+import { assertProperty } from '#graders/testkit/harness/property.ts';
 import { plannedSagas, runSagas, type SagaRun } from './support/saga-run.ts';
 import { describePolicy, describeSagaVersion } from './support/saga-spec.ts';
 import { titles } from './support/test-titles.ts';

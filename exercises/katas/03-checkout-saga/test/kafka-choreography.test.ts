@@ -1,13 +1,13 @@
 import { AssertionError } from 'node:assert';
 import { describe, expect, it } from 'vitest';
 // Brings in the typing of inject('services') that kafka-topic.ts reads.
-import type {} from '#graders/vitest/provided-services.ts';
-import { KafkaBus } from '#graders/bus/kafka-bus.ts';
-import { systemClock } from '#graders/contracts/clock.ts';
-import { freshKafka } from '#graders/harness/kafka-topic.ts';
-import { SimulatedServices } from '#graders/sagas/simulated-services.ts';
-import type { SagaData } from '#graders/sagas/workflow.ts';
-import { checkoutWorkflow } from '#graders/sagas/workflows.ts';
+import type {} from '#graders/testkit/vitest/provided-services.ts';
+import { KafkaBus } from '#graders/testkit/bus/kafka-bus.ts';
+import { systemClock } from '#graders/testkit/contracts/clock.ts';
+import { freshKafka } from '#graders/testkit/harness/kafka-topic.ts';
+import { SimulatedServices } from '#graders/testkit/sagas/simulated-services.ts';
+import type { SagaData } from '#graders/testkit/sagas/workflow.ts';
+import { checkoutWorkflow } from '#graders/testkit/sagas/workflows.ts';
 import { startChoreography } from '../src/choreography.ts';
 
 const workflow = checkoutWorkflow;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { regulatedCheckoutWorkflow } from '#graders/sagas/workflows.ts';
+import { regulatedCheckoutWorkflow } from '#graders/testkit/sagas/workflows.ts';
 import { regulatedCheckoutPolicy } from '../src/policies.ts';
 import { invariantProblems } from './support/saga-invariants.ts';
 import { expectNoProblems, runSagas } from './support/saga-run.ts';

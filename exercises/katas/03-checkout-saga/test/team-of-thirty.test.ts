@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerSections, section, sentences } from '#graders/harness/answers.ts';
+import { answerSections, section, sentences } from '#graders/testkit/harness/answers.ts';
 
 const answers = () => answerSections(new URL('../answers.md', import.meta.url));
 

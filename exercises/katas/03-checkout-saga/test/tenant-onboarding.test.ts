@@ -1,4 +1,4 @@
-import { tenantOnboardingWorkflow } from '#graders/sagas/workflows.ts';
+import { tenantOnboardingWorkflow } from '#graders/testkit/sagas/workflows.ts';
 import { tenantOnboardingPolicy } from '../src/policies.ts';
 import { describePolicy, describeSagaVersion } from './support/saga-spec.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideCqrs } from '../src/decide-cqrs.ts';
-import { expectFinishedAnswers, sentences as sentencesOf } from '#graders/harness/answers.ts';
+import { expectFinishedAnswers, sentences as sentencesOf } from '#graders/testkit/harness/answers.ts';
 import { answersText, defensesByScenario, traitWords } from './support/answers-file.ts';
 import { scenarioIds, seedScenarios } from './support/seed-scenarios.ts';
 

@@ -1,6 +1,6 @@
 import type pg from 'pg';
-import type { Clock } from '#graders/contracts/clock.ts';
-import type { Publisher } from '#graders/contracts/publisher.ts';
+import type { Clock } from '#graders/testkit/contracts/clock.ts';
+import type { Publisher } from '#graders/testkit/contracts/publisher.ts';
 import { decodeChange } from './decode-change.ts';
 
 export interface CdcRelayDeps {

@@ -1,4 +1,4 @@
-import { hour, minute, second } from '#graders/sagas/workflow.ts';
+import { hour, minute, second } from '#graders/testkit/sagas/workflow.ts';
 import type { RetryPolicy } from './retry-policy.ts';
 
 /**

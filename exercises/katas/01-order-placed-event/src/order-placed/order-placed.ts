@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '#graders/contracts/event-envelope.ts';
+import type { EventEnvelope } from '#graders/testkit/contracts/event-envelope.ts';
 import type { Cause } from '../cause.ts';
 import type { PlacedOrder } from './placed-order.ts';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { awkwardPerson } from '#graders/harness/personal-data.ts';
-import { currencyCode, pricedLines } from '#graders/harness/money.ts';
+import { awkwardPerson } from '#graders/testkit/harness/personal-data.ts';
+import { currencyCode, pricedLines } from '#graders/testkit/harness/money.ts';
 import type { Cause } from '../../src/cause.ts';
 import type { PlacedOrder } from '../../src/order-placed/placed-order.ts';
 import type { FiledClaim } from '../../src/claim-filed/filed-claim.ts';

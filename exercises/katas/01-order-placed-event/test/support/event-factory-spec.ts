@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { expectValidEnvelope } from '#graders/harness/event-envelope.ts';
-import { compileSchemaFile, createAjv, expectMatchesSchema } from '#graders/harness/ajv.ts';
-import { isIso4217 } from '#graders/harness/money.ts';
-import { expectNoPersonalData } from '#graders/harness/personal-data.ts';
+import { expectValidEnvelope } from '#graders/testkit/harness/event-envelope.ts';
+import { compileSchemaFile, createAjv, expectMatchesSchema } from '#graders/testkit/harness/ajv.ts';
+import { isIso4217 } from '#graders/testkit/harness/money.ts';
+import { expectNoPersonalData } from '#graders/testkit/harness/personal-data.ts';
 import { causes } from './domain-arbitraries.ts';
 import { asEvent, type EventVariant, linesOf } from './event-variant.ts';
 

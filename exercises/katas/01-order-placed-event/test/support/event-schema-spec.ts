@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileSchemaFile, createAjv } from '#graders/harness/ajv.ts';
+import { compileSchemaFile, createAjv } from '#graders/testkit/harness/ajv.ts';
 import { causes } from './domain-arbitraries.ts';
 import { asEvent, type EventVariant, type ProducedEvent } from './event-variant.ts';
 

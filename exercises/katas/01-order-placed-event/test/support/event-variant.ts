@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import type { PersonalData } from '#graders/harness/personal-data.ts';
-import type { PricedLine } from '#graders/harness/money.ts';
+import type { PersonalData } from '#graders/testkit/harness/personal-data.ts';
+import type { PricedLine } from '#graders/testkit/harness/money.ts';
 import type { Cause } from '../../src/cause.ts';
 import type { DesignRecord } from '../../src/design-record.ts';
 

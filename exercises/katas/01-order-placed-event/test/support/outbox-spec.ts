@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { freshDatabase, type TestDatabase } from '#graders/harness/fresh-database.ts';
+import { freshDatabase, type TestDatabase } from '#graders/testkit/harness/fresh-database.ts';
 import { causes } from './domain-arbitraries.ts';
 import { asEvent, type EventVariant } from './event-variant.ts';
 

@@ -1,5 +1,5 @@
-import { type CrashPlan, planFor } from '#graders/faults/crash-points.ts';
-import type { DependencyCall } from '#graders/faults/dependency-call.ts';
+import { type CrashPlan, planFor } from '#graders/testkit/faults/crash-points.ts';
+import type { DependencyCall } from '#graders/testkit/faults/dependency-call.ts';
 
 /**
  * Where a change-data-capture relay is killed: the course's named crash points, plus

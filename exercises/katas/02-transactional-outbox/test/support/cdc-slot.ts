@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { TestDatabase } from '#graders/harness/fresh-database.ts';
+import type { TestDatabase } from '#graders/testkit/harness/fresh-database.ts';
 
 /** A logical replication slot of one test's own, dropped on dispose. */
 export interface TestSlot extends AsyncDisposable {

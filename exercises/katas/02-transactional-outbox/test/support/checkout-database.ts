@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect } from 'vitest';
-import { freshDatabase, type TestDatabase } from '#graders/harness/fresh-database.ts';
+import { freshDatabase, type TestDatabase } from '#graders/testkit/harness/fresh-database.ts';
 
 /**
  * A fresh database with the learner's schema.sql applied. Tests read the learner's tables

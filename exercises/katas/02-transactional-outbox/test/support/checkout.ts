@@ -1,6 +1,6 @@
-import { RecordingPublisher } from '#graders/faults/recording-publisher.ts';
-import { VirtualClock } from '#graders/faults/virtual-clock.ts';
-import type { TestDatabase } from '#graders/harness/fresh-database.ts';
+import { RecordingPublisher } from '#graders/testkit/faults/recording-publisher.ts';
+import { VirtualClock } from '#graders/testkit/faults/virtual-clock.ts';
+import type { TestDatabase } from '#graders/testkit/harness/fresh-database.ts';
 import { cancelOrder, placeOrder } from '../../src/place-order.ts';
 import type { PlacedEvent } from './outbox-invariants.ts';
 import { aCause, anOrder } from './orders.ts';

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { TestDatabase } from '#graders/harness/fresh-database.ts';
+import type { TestDatabase } from '#graders/testkit/harness/fresh-database.ts';
 import type { OrderEvent } from '../../src/events.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { VirtualClock } from '#graders/faults/virtual-clock.ts';
+import type { VirtualClock } from '#graders/testkit/faults/virtual-clock.ts';
 
 /**
  * Runs relay passes until one publishes nothing, moving the clock a minute between passes

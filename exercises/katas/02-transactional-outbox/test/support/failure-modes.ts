@@ -1,8 +1,8 @@
-import { planFor } from '#graders/faults/crash-points.ts';
-import { RecordingPublisher } from '#graders/faults/recording-publisher.ts';
-import { simulatedProcess } from '#graders/faults/simulated-process.ts';
-import { VirtualClock } from '#graders/faults/virtual-clock.ts';
-import type { TestDatabase } from '#graders/harness/fresh-database.ts';
+import { planFor } from '#graders/testkit/faults/crash-points.ts';
+import { RecordingPublisher } from '#graders/testkit/faults/recording-publisher.ts';
+import { simulatedProcess } from '#graders/testkit/faults/simulated-process.ts';
+import { VirtualClock } from '#graders/testkit/faults/virtual-clock.ts';
+import type { TestDatabase } from '#graders/testkit/harness/fresh-database.ts';
 import { placeOrder } from '../../src/place-order.ts';
 import { createRelay } from '../../src/relay.ts';
 import { placeOrders } from './checkout.ts';

@@ -1,7 +1,7 @@
 import { AssertionError } from 'node:assert';
 import { expect } from 'vitest';
-import type { SimulatedProcess } from '#graders/faults/simulated-process.ts';
-import type { VirtualClock } from '#graders/faults/virtual-clock.ts';
+import type { SimulatedProcess } from '#graders/testkit/faults/simulated-process.ts';
+import type { VirtualClock } from '#graders/testkit/faults/virtual-clock.ts';
 
 /**
  * Runs a relay with nothing to publish and checks it sleeps between passes: one pass per

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { TestDatabase } from '#graders/harness/fresh-database.ts';
+import type { TestDatabase } from '#graders/testkit/harness/fresh-database.ts';
 import { outboxRowsFor } from './checkout-database.ts';
 import { deliveriesById, type TopicMessage } from './topic.ts';
 

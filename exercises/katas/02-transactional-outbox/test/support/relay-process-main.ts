@@ -2,7 +2,7 @@
 // comes from the environment; it runs until killed or until the outbox stays empty.
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
-import { systemClock } from '#graders/contracts/clock.ts';
+import { systemClock } from '#graders/testkit/contracts/clock.ts';
 import { createRelay } from '../../src/relay.ts';
 
 const { RELAY_DATABASE_URL, RELAY_BROKERS, RELAY_TOPIC } = process.env;

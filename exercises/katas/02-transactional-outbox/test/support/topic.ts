@@ -1,6 +1,6 @@
-import type { TestKafka } from '#graders/harness/kafka-topic.ts';
-import type { Publisher } from '#graders/contracts/publisher.ts';
-import type { RecordingPublisher } from '#graders/faults/recording-publisher.ts';
+import type { TestKafka } from '#graders/testkit/harness/kafka-topic.ts';
+import type { Publisher } from '#graders/testkit/contracts/publisher.ts';
+import type { RecordingPublisher } from '#graders/testkit/faults/recording-publisher.ts';
 
 export interface TopicMessage {
   partition: number;

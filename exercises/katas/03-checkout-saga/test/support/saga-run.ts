@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import type { DeliverySchedule } from '#graders/bus/delivery-schedule.ts';
-import { InMemoryBus, type RunEnd } from '#graders/bus/in-memory-bus.ts';
-import { formatSteps, humanTime } from '#graders/harness/timeline.ts';
-import { serveSteps } from '#graders/sagas/serve-steps.ts';
-import { SimulatedServices } from '#graders/sagas/simulated-services.ts';
-import type { SagaData, Workflow } from '#graders/sagas/workflow.ts';
+import type { DeliverySchedule } from '#graders/testkit/bus/delivery-schedule.ts';
+import { InMemoryBus, type RunEnd } from '#graders/testkit/bus/in-memory-bus.ts';
+import { formatSteps, humanTime } from '#graders/testkit/harness/timeline.ts';
+import { serveSteps } from '#graders/testkit/sagas/serve-steps.ts';
+import { SimulatedServices } from '#graders/testkit/sagas/simulated-services.ts';
+import type { SagaData, Workflow } from '#graders/testkit/sagas/workflow.ts';
 import { startChoreography } from '../../src/choreography.ts';
 import { startOrchestrator } from '../../src/orchestrator.ts';
 import type { RetryPolicy } from '../../src/retry-policy.ts';

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deliverySchedules } from '#graders/bus/delivery-schedule.ts';
-import type { Workflow } from '#graders/sagas/workflow.ts';
+import { deliverySchedules } from '#graders/testkit/bus/delivery-schedule.ts';
+import type { Workflow } from '#graders/testkit/sagas/workflow.ts';
 import type { RetryPolicy } from '../../src/retry-policy.ts';
-import { assertProperty } from '#graders/harness/property.ts';
+import { assertProperty } from '#graders/testkit/harness/property.ts';
 import { effectLines, expectedEffects, invariantProblems } from './saga-invariants.ts';
 import { expectNoProblems, plannedSagas, runSagas, type Version } from './saga-run.ts';
 import { titles } from './test-titles.ts';

@@ -1,4 +1,4 @@
-import type { Workflow } from '#graders/sagas/workflow.ts';
+import type { Workflow } from '#graders/testkit/sagas/workflow.ts';
 import type { Version } from './saga-run.ts';
 
 /**

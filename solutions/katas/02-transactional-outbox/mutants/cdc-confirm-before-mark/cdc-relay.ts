@@ -1,7 +1,7 @@
 // MUTANT: confirms the changes to the slot before setting published_at, so after a crash in between the rows never get marked although their events went out.
 import type pg from 'pg';
-import type { Clock } from '#graders/contracts/clock.ts';
-import type { Publisher } from '#graders/contracts/publisher.ts';
+import type { Clock } from '#graders/testkit/contracts/clock.ts';
+import type { Publisher } from '#graders/testkit/contracts/publisher.ts';
 import { decodeChange } from './decode-change.ts';
 
 export interface CdcRelayDeps {

@@ -1,7 +1,7 @@
 // MUTANT: confirms the changes to the slot before publishing them, so a relay that dies in between loses them.
 import type pg from 'pg';
-import type { Clock } from '#graders/contracts/clock.ts';
-import type { Publisher } from '#graders/contracts/publisher.ts';
+import type { Clock } from '#graders/testkit/contracts/clock.ts';
+import type { Publisher } from '#graders/testkit/contracts/publisher.ts';
 import { decodeChange } from './decode-change.ts';
 
 export interface CdcRelayDeps {

@@ -1,7 +1,7 @@
 // MUTANT: reads with pg_logical_slot_get_changes, which consumes what it returns, so a relay that dies before publishing loses the batch.
 import type pg from 'pg';
-import type { Clock } from '#graders/contracts/clock.ts';
-import type { Publisher } from '#graders/contracts/publisher.ts';
+import type { Clock } from '#graders/testkit/contracts/clock.ts';
+import type { Publisher } from '#graders/testkit/contracts/publisher.ts';
 import { decodeChange } from './decode-change.ts';
 
 export interface CdcRelayDeps {

@@ -1,7 +1,7 @@
 // MUTANT: deletes the batch from the outbox and commits before publishing it.
 import type pg from 'pg';
-import type { Clock } from '#graders/contracts/clock.ts';
-import type { Publisher } from '#graders/contracts/publisher.ts';
+import type { Clock } from '#graders/testkit/contracts/clock.ts';
+import type { Publisher } from '#graders/testkit/contracts/publisher.ts';
 
 export interface RelayDeps {
   pool: pg.Pool;

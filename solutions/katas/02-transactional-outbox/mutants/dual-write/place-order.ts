@@ -1,7 +1,7 @@
 // MUTANT: placeOrder commits the order and then publishes OrderPlaced itself (a dual write) instead of writing it to the outbox.
 import type pg from 'pg';
-import type { Clock } from '#graders/contracts/clock.ts';
-import type { Publisher } from '#graders/contracts/publisher.ts';
+import type { Clock } from '#graders/testkit/contracts/clock.ts';
+import type { Publisher } from '#graders/testkit/contracts/publisher.ts';
 import { type OrderEvent, orderCancelled, orderPlaced } from './events.ts';
 import type { Cause, NewOrder } from './order.ts';
 

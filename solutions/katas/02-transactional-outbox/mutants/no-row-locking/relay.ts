@@ -1,7 +1,7 @@
 // MUTANT: selects pending rows without FOR UPDATE SKIP LOCKED, so relays running together publish the same rows.
 import type pg from 'pg';
-import type { Clock } from '#graders/contracts/clock.ts';
-import type { Publisher } from '#graders/contracts/publisher.ts';
+import type { Clock } from '#graders/testkit/contracts/clock.ts';
+import type { Publisher } from '#graders/testkit/contracts/publisher.ts';
 
 export interface RelayDeps {
   pool: pg.Pool;

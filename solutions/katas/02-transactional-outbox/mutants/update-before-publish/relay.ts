@@ -1,7 +1,7 @@
 // MUTANT: marks the batch published and commits before publishing it, so a crash in between loses the batch.
 import type pg from 'pg';
-import type { Clock } from '#graders/contracts/clock.ts';
-import type { Publisher } from '#graders/contracts/publisher.ts';
+import type { Clock } from '#graders/testkit/contracts/clock.ts';
+import type { Publisher } from '#graders/testkit/contracts/publisher.ts';
 
 export interface RelayDeps {
   pool: pg.Pool;

@@ -1,7 +1,7 @@
 // MUTANT: when a step fails, the orchestrator also compensates that failed step, which never completed.
-import type { BusMessage, Clock, CommandBus, TimerHandle } from '#graders/bus/message-bus.ts';
-import type { SagaServices } from '#graders/sagas/simulated-services.ts';
-import type { SagaData, SagaStep, Workflow } from '#graders/sagas/workflow.ts';
+import type { BusMessage, Clock, CommandBus, TimerHandle } from '#graders/testkit/bus/message-bus.ts';
+import type { SagaServices } from '#graders/testkit/sagas/simulated-services.ts';
+import type { SagaData, SagaStep, Workflow } from '#graders/testkit/sagas/workflow.ts';
 import { sagaMessage } from './messages.ts';
 import type { RetryPolicy } from './retry-policy.ts';
 

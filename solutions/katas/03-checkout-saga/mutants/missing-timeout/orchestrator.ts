@@ -1,7 +1,7 @@
 // MUTANT: forward steps have no timeout: a lost command or reply leaves the saga waiting forever.
-import type { BusMessage, Clock, CommandBus, TimerHandle } from '#graders/bus/message-bus.ts';
-import type { SagaServices } from '#graders/sagas/simulated-services.ts';
-import type { SagaData, SagaStep, Workflow } from '#graders/sagas/workflow.ts';
+import type { BusMessage, Clock, CommandBus, TimerHandle } from '#graders/testkit/bus/message-bus.ts';
+import type { SagaServices } from '#graders/testkit/sagas/simulated-services.ts';
+import type { SagaData, SagaStep, Workflow } from '#graders/testkit/sagas/workflow.ts';
 import { sagaMessage } from './messages.ts';
 import type { RetryPolicy } from './retry-policy.ts';
 

@@ -1,7 +1,7 @@
 // MUTANT: payments charges the card without an idempotency key, so a redelivered StockReserved charges it again.
-import type { EventBus } from '#graders/bus/message-bus.ts';
-import type { SagaServices } from '#graders/sagas/simulated-services.ts';
-import type { SagaData, Workflow } from '#graders/sagas/workflow.ts';
+import type { EventBus } from '#graders/testkit/bus/message-bus.ts';
+import type { SagaServices } from '#graders/testkit/sagas/simulated-services.ts';
+import type { SagaData, Workflow } from '#graders/testkit/sagas/workflow.ts';
 import { sagaMessage } from './messages.ts';
 
 /**

@@ -1,6 +1,6 @@
 // MUTANT: The payload carries the claimant's free-text account, which repeats their name and address.
 import { randomUUID } from 'node:crypto';
-import type { EventEnvelope } from '#graders/contracts/event-envelope.ts';
+import type { EventEnvelope } from '#graders/testkit/contracts/event-envelope.ts';
 import type { Cause } from '../cause.ts';
 import type { FiledClaim } from './filed-claim.ts';
 

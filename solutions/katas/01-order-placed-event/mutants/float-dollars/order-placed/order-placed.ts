@@ -1,6 +1,6 @@
 // MUTANT: The total is summed in floating-point dollars instead of integer cents.
 import { randomUUID } from 'node:crypto';
-import type { EventEnvelope } from '#graders/contracts/event-envelope.ts';
+import type { EventEnvelope } from '#graders/testkit/contracts/event-envelope.ts';
 import type { Cause } from '../cause.ts';
 import type { PlacedOrder } from './placed-order.ts';
 

@@ -1,6 +1,6 @@
 // MUTANT: Lines the customer set to quantity zero stay in the event.
 import { randomUUID } from 'node:crypto';
-import type { EventEnvelope } from '#graders/contracts/event-envelope.ts';
+import type { EventEnvelope } from '#graders/testkit/contracts/event-envelope.ts';
 import type { Cause } from '../cause.ts';
 import type { PlacedOrder } from './placed-order.ts';
 

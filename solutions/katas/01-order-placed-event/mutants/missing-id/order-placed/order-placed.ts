@@ -1,5 +1,5 @@
 // MUTANT: The event has no id of its own, so consumers cannot deduplicate it.
-import type { EventEnvelope } from '#graders/contracts/event-envelope.ts';
+import type { EventEnvelope } from '#graders/testkit/contracts/event-envelope.ts';
 import type { Cause } from '../cause.ts';
 import type { PlacedOrder } from './placed-order.ts';
 

@@ -1,6 +1,6 @@
 // MUTANT: occurredAt is when the event was built, not when the order was placed.
 import { randomUUID } from 'node:crypto';
-import type { EventEnvelope } from '#graders/contracts/event-envelope.ts';
+import type { EventEnvelope } from '#graders/testkit/contracts/event-envelope.ts';
 import type { Cause } from '../cause.ts';
 import type { PlacedOrder } from './placed-order.ts';
 

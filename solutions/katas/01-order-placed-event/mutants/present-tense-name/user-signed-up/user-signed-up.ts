@@ -1,6 +1,6 @@
 // MUTANT: The event is named in the present tense (UserSignsUp), not as a past fact.
 import { randomUUID } from 'node:crypto';
-import type { EventEnvelope } from '#graders/contracts/event-envelope.ts';
+import type { EventEnvelope } from '#graders/testkit/contracts/event-envelope.ts';
 import type { Cause } from '../cause.ts';
 import type { SignUp } from './sign-up.ts';
 

@@ -1,0 +1,77 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Exercise } from '../runner/exercise-catalog.ts';
+import { scratchDir } from '../runner/repo-paths.ts';
+import { runVitest } from '../runner/run-vitest.ts';
+import { sharedAddressesVariable } from '../../testkit/vitest/global-setup.ts';
+import { scoreExercise } from './score-exercise.ts';
+
+const fixtures = new URL('./fixtures/hostile/', import.meta.url);
+// Copies live inside the repository so that they resolve its node_modules like an exercise.
+const workDir = await mkdtemp(join(scratchDir, 'hostile-'));
+afterAll(() => rm(workDir, { recursive: true, force: true }));
+
+async function gradeFixture(name: string, timeoutMs = 60_000) {
+  const root = join(workDir, name);
+  await cp(new URL(name, fixtures), root, { recursive: true });
+  const outcome = await runVitest({
+    root,
+    timeoutMs,
+    env: { ...process.env, COURSE_NEEDS: '', [sharedAddressesVariable]: '{}' },
+  });
+  const exercise = {
+    path: `fixtures/${name}`,
+    meta: { id: name, title: name, points: 10, services: [], hints: [] },
+  } as unknown as Exercise;
+  return scoreExercise(exercise, outcome, {});
+}
+
+describe.concurrent('grading a hostile submission', () => {
+  it('gives a healthy submission full points, so the cases below are not scored 0 by accident', async () => {
+    const result = await gradeFixture('healthy');
+    expect(result).toMatchObject({ status: 'passed', points: 10, testsPassed: 2, testsTotal: 2 });
+  });
+
+  it('scores 0 with the reason when learner code throws at import', async () => {
+    const result = await gradeFixture('throws-at-import');
+    expect(result).toMatchObject({ status: 'error', points: 0 });
+    expect(result.reason).toMatch(/could not run: .*learner code blew up while loading/);
+  });
+
+  it('scores 0 with the reason when learner code has a syntax error', async () => {
+    const result = await gradeFixture('syntax-error');
+    expect(result).toMatchObject({ status: 'error', points: 0 });
+    expect(result.reason).toMatch(/test\/add\.test\.ts could not run/);
+  });
+
+  it('scores 0 with the reason when learner code calls process.exit in a test', async () => {
+    const result = await gradeFixture('exits');
+    expect(result).toMatchObject({ status: 'error', points: 0 });
+    expect(result.reason).toMatch(/process\.exit/);
+  });
+
+  it('scores 0 with the reason when learner code calls process.exit at import', async () => {
+    const result = await gradeFixture('exits-at-import');
+    expect(result).toMatchObject({ status: 'error', points: 0 });
+    expect(result.reason).toMatch(/process\.exit/);
+  });
+
+  it('scores 0 with the reason when learner code leaves a promise rejection unhandled', async () => {
+    const result = await gradeFixture('unhandled-rejection');
+    expect(result).toMatchObject({ status: 'error', points: 0 });
+    expect(result.reason).toMatch(/an error escaped the tests/);
+  });
+
+  it('grades code that leaves a server and a timer open like any other, without waiting for the deadline', async () => {
+    const result = await gradeFixture('open-handle', 30_000);
+    expect(result).toMatchObject({ status: 'passed', points: 10, testsPassed: 2 });
+    expect(result.durationMs).toBeLessThan(25_000);
+  });
+
+  it('stops an endless loop at the exercise deadline and scores 0', async () => {
+    const result = await gradeFixture('endless-loop', 8_000);
+    expect(result).toMatchObject({ status: 'error', points: 0 });
+    expect(result.reason).toMatch(/^timed out: did not finish within 8 s/);
+  });
+});

@@ -1,0 +1,65 @@
+import { embeddedOnlySuffix } from '../../services/broker/embedded-only.ts';
+import type { Exercise } from '../runner/exercise-catalog.ts';
+import type { RunOutcome } from '../runner/run-vitest.ts';
+import type { ServiceAddresses } from '../../services/services.ts';
+import type { ExerciseResult } from './grade-results.ts';
+
+/**
+ * Points are the exercise's points in proportion to the tests passed. A run that failed as
+ * a whole (a file that does not load, a crash, a timeout, an escaped error, a process exit)
+ * scores 0: its passing tests cannot be trusted to mean anything.
+ */
+export function scoreExercise(exercise: Exercise, outcome: RunOutcome, services: ServiceAddresses): ExerciseResult {
+  const tests = outcome.tests.map((test) => ({
+    file: test.file,
+    name: test.name,
+    status: test.status,
+    ...(test.message ? { message: test.message } : {}),
+    durationMs: Math.round(test.durationMs),
+    // Tests that stage a fault only the embedded broker can say so in their name.
+    ...(test.name.includes(embeddedOnlySuffix) ? { embeddedOnly: true } : {}),
+  }));
+  const testsPassed = tests.filter((test) => test.status === 'passed').length;
+  const testsTotal = tests.length;
+  const maxPoints = exercise.meta.points;
+  const reason = runFailure(outcome);
+  const failed = tests.find((test) => test.status === 'failed');
+  const status = reason ? 'error' : testsTotal > 0 && testsPassed === testsTotal ? 'passed' : 'failed';
+  const points = reason || testsTotal === 0 ? 0 : Math.round((maxPoints * testsPassed * 100) / testsTotal) / 100;
+  const usedServices = Object.fromEntries(
+    exercise.meta.services.flatMap((name) => {
+      const provider = services[name]?.provider;
+      return provider ? [[name, provider]] : [];
+    }),
+  );
+  return {
+    id: exercise.meta.id,
+    path: exercise.path,
+    title: exercise.meta.title,
+    status,
+    points,
+    maxPoints,
+    testsPassed,
+    testsTotal,
+    durationMs: Math.round(outcome.durationMs),
+    ...(reason ? { reason } : {}),
+    ...(failed ? { firstFailure: `${failed.name}: ${failed.message ?? 'failed'}` } : {}),
+    ...(status !== 'passed' && exercise.meta.hints[0] ? { hint: exercise.meta.hints[0] } : {}),
+    ...(Object.keys(usedServices).length > 0 ? { services: usedServices } : {}),
+    tests,
+  };
+}
+
+function runFailure(outcome: RunOutcome): string | undefined {
+  if (outcome.abort) {
+    return outcome.abort.reason === 'timeout' ? `timed out: ${outcome.abort.detail}` : outcome.abort.detail;
+  }
+  const broken = outcome.brokenFiles[0];
+  if (broken) {
+    const error = broken.error.split('\n').find((line) => line.trim()) ?? broken.error;
+    return `${broken.file} could not run: ${error.trim()}`;
+  }
+  const exited = outcome.tests.find((test) => /process\.exit unexpectedly called/.test(test.details ?? ''));
+  if (exited) return `the code called process.exit during "${exited.name}"; return or throw instead`;
+  return undefined;
+}

@@ -1,0 +1,61 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { learnerCheckout, tamperCourse, tamperRoots } from '../grade/tamper-course.ts';
+import { sharedAddressesVariable } from '../../testkit/vitest/global-setup.ts';
+import { type SubmissionGrade, gradeSubmissions } from './grade-submissions.ts';
+
+let graded: SubmissionGrade[];
+let outDir: string;
+
+beforeAll(async () => {
+  const course = await tamperCourse('honest');
+  const submissions = await mkdtemp(join(course.root, '..', 'submissions-'));
+  tamperRoots.push(submissions);
+  await learnerCheckout(join(submissions, 'alice'), 'honest');
+  const bob = await learnerCheckout(join(submissions, 'bob'), 'complete');
+  await rm(join(bob, 'exercises/katas/01-add/test/negative.test.ts'));
+  await learnerCheckout(join(submissions, 'carol'), 'writes-into-course');
+  outDir = join(submissions, '..', `${submissions.split('/').pop()}-report`);
+  tamperRoots.push(outDir);
+  graded = await gradeSubmissions({
+    submissionsDir: submissions, outDir, exercises: course.exercises, manifest: course.manifest, courseRoot: course.root,
+    timeoutMs: 30_000, jobs: 2, env: { ...process.env, COURSE_NEEDS: '', [sharedAddressesVariable]: '{}' }, services: {},
+    log: () => undefined,
+  });
+}, 120_000);
+afterAll(() => Promise.all(tamperRoots.map((root) => rm(root, { recursive: true, force: true }))));
+
+describe('gradeSubmissions', () => {
+  it('grades each learner with the course\'s tests, whatever they changed in their checkout', () => {
+    expect(graded.map((g) => [g.learner, g.results.totals.points])).toEqual([['alice', 6.67], ['bob', 20], ['carol', 0]]);
+  });
+
+  it('flags a learner who changed course files, without letting it change the grade', () => {
+    const bob = graded.find((g) => g.learner === 'bob')!;
+    expect(bob.results.integrity).toEqual([
+      { file: 'exercises/katas/01-add/test/negative.test.ts', change: 'deleted', handling: 'course-copy' },
+    ]);
+  });
+
+  it('keeps code that writes into the course inside that learner\'s own snapshot', () => {
+    const carol = graded.find((g) => g.learner === 'carol')!;
+    expect(carol.results.exercises[0]).toMatchObject({ status: 'error', points: 0 });
+    expect(graded.find((g) => g.learner === 'alice')!.results.integrity).toBeUndefined();
+  });
+
+  it('writes a CSV with one row per learner and their changed files', async () => {
+    const csv = (await readFile(join(outDir, 'grades.csv'), 'utf8')).trimEnd().split('\r\n');
+    expect(csv[0]).toBe('learner,points,max_points,01-add,02-sum,changed_course_files,problem');
+    expect(csv[1]).toBe('alice,6.67,20,6.67,0,,');
+    expect(csv[2]).toBe('bob,20,20,10,10,deleted exercises/katas/01-add/test/negative.test.ts,');
+    expect(csv[3]).toMatch(/^carol,0,20,0,0,modified exercises\/katas\/02-sum\/test\/sum\.test\.ts; added graders\/planted\.ts,"01-add: while its tests ran, course files changed \(.*\); they were put back"$/);
+  });
+
+  it('writes a self-contained HTML report with the pass rates drawn inline', async () => {
+    const html = await readFile(join(outDir, 'report.html'), 'utf8');
+    expect(html).toContain('<svg id="pass-rates"');
+    expect(html).toContain('<title>01-add: 33% passed</title>');
+    expect(html).not.toMatch(/<script|<link|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
+  });
+});

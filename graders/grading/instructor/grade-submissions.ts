@@ -1,0 +1,92 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import pLimit from 'p-limit';
+import { gradeCourse, totalsOf } from '../grade/grade-course.ts';
+import type { GradeResults } from '../grade/grade-results.ts';
+import type { Manifest } from '../integrity/manifest.ts';
+import type { Exercise } from '../runner/exercise-catalog.ts';
+import { repoRoot } from '../runner/repo-paths.ts';
+import type { ServiceAddresses } from '../../services/services.ts';
+import { writeCourseSnapshot } from './course-snapshot.ts';
+import { renderSubmissionsCsv } from './submissions-csv.ts';
+import { renderSubmissionsHtml } from './submissions-html.ts';
+
+export interface SubmissionGrade {
+  learner: string;
+  results: GradeResults;
+  /** Set when the folder could not be graded at all (not a checkout). */
+  problem?: string;
+}
+
+export interface SubmissionsRun {
+  submissionsDir: string;
+  outDir: string;
+  exercises: readonly Exercise[];
+  manifest: Manifest | undefined;
+  timeoutMs: number;
+  /** Submissions graded at once; each runs its exercises one at a time. */
+  jobs: number;
+  env: NodeJS.ProcessEnv;
+  services: ServiceAddresses;
+  log: (line: string) => void;
+  courseRoot?: string;
+}
+
+/**
+ * `npm run grade -- --submissions DIR`: every subfolder of DIR is one learner's checkout.
+ * Each is graded with the course's own tests (only its src/ and answers.md are read), its
+ * results kept in OUT/<learner>/grade.json, and all of them summed up in OUT/grades.csv
+ * and OUT/report.html.
+ */
+export async function gradeSubmissions(run: SubmissionsRun): Promise<SubmissionGrade[]> {
+  const courseRoot = run.courseRoot ?? repoRoot;
+  if (!existsSync(run.submissionsDir)) throw new Error(`${run.submissionsDir} does not exist: give a folder of learner checkouts.`);
+  const learners = readdirSync(run.submissionsDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+    .map((entry) => entry.name)
+    .sort();
+  if (learners.length === 0) throw new Error(`${run.submissionsDir} has no subfolders: put one learner checkout in each.`);
+  const workDir = join(courseRoot, '.course', 'submissions');
+  await rm(workDir, { recursive: true, force: true });
+  run.log(`Grading ${learners.length} submission(s), ${run.jobs} at a time…`);
+  const limit = pLimit(run.jobs);
+  const graded = await Promise.all(
+    learners.map((learner) => limit(async (): Promise<SubmissionGrade> => {
+      const learnerRoot = join(run.submissionsDir, learner);
+      if (!existsSync(join(learnerRoot, 'exercises'))) {
+        return { learner, results: emptyResults(run), problem: 'no exercises/ folder: not a checkout of the course' };
+      }
+      const snapshot = join(workDir, learner, 'course');
+      await writeCourseSnapshot(courseRoot, run.manifest, snapshot);
+      const results = await gradeCourse({
+        courseRoot: snapshot, learnerRoot, target: 'learner', manifest: run.manifest,
+        exercises: run.exercises.map((e) => ({ ...e, folder: join(snapshot, 'exercises', e.path) })),
+        timeoutMs: run.timeoutMs, concurrency: 1, env: run.env, services: run.services,
+        runDir: join(snapshot, '.course', 'grade'),
+      });
+      await rm(join(workDir, learner), { recursive: true, force: true });
+      run.log(`  ${learner}: ${results.totals.points}/${results.totals.maxPoints} points` +
+        `${results.integrity ? `, ${results.integrity.length} course file(s) changed` : ''}`);
+      return { learner, results };
+    })),
+  );
+  await mkdir(run.outDir, { recursive: true });
+  for (const { learner, results } of graded) {
+    await mkdir(join(run.outDir, learner), { recursive: true });
+    await writeFile(join(run.outDir, learner, 'grade.json'), `${JSON.stringify(results, null, 2)}\n`);
+  }
+  await writeFile(join(run.outDir, 'grades.csv'), renderSubmissionsCsv(graded, run.exercises));
+  await writeFile(join(run.outDir, 'report.html'), renderSubmissionsHtml(graded, run.exercises));
+  run.log(`Wrote ${join(run.outDir, 'grades.csv')} and ${join(run.outDir, 'report.html')}`);
+  return graded;
+}
+
+function emptyResults(run: SubmissionsRun): GradeResults {
+  return {
+    schemaVersion: 1, course: 'Module 3: Event-Driven Architecture', gradedAt: new Date().toISOString(), target: 'learner',
+    runtime: { node: process.version, platform: `${process.platform}-${process.arch}`, durationMs: 0 },
+    services: Object.fromEntries(Object.entries(run.services).map(([name, address]) => [name, address.provider])),
+    totals: totalsOf([]), exercises: [],
+  };
+}

@@ -1,0 +1,142 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { repoRoot } from './repo-paths.ts';
+import type { VitestJsonReport } from './vitest-report.ts';
+
+export type TestStatus = 'passed' | 'failed' | 'skipped';
+
+export interface TestOutcome {
+  /** Test file, relative to the exercise folder (`test/factory.test.ts`). */
+  file: string;
+  /** Describe blocks and test title joined with " › ". */
+  name: string;
+  status: TestStatus;
+  /** First line that explains a failure; the full text is in `details`. */
+  message?: string;
+  details?: string;
+  durationMs: number;
+}
+
+export interface RunOutcome {
+  tests: TestOutcome[];
+  /** Test files that could not even load (import, syntax or set-up error), with the error. */
+  brokenFiles: { file: string; error: string }[];
+  /** Why the run produced no trustworthy result, when it did not. */
+  abort?: { reason: 'timeout' | 'crash' | 'unhandled-error'; detail: string };
+  durationMs: number;
+}
+
+export interface RunOptions {
+  /** Root of the copied exercise to run. */
+  root: string;
+  timeoutMs: number;
+  env: NodeJS.ProcessEnv;
+  /** Test files to run (relative to root), all when absent. */
+  files?: string[];
+  /** Stop at the first failing test: enough for a run that only has to fail (a mutant). */
+  bail?: boolean;
+  /** Skip shrinking failed properties: the self-check needs the failure, not the smallest case. */
+  noShrink?: boolean;
+}
+
+const vitestEntry = join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs');
+const variantConfig = join(repoRoot, 'graders', 'testkit', 'vitest', 'variant-run.config.ts');
+
+/**
+ * Runs Vitest on one copied exercise in a child process of its own, in its own process
+ * group, so that learner code that hangs, loops or exits takes down only its own run: the
+ * group is killed at the deadline and the exercise is reported, not the grader.
+ */
+export async function runVitest(options: RunOptions): Promise<RunOutcome> {
+  const reportFile = join(options.root, '.vitest-report.json');
+  await rm(reportFile, { force: true });
+  const started = performance.now();
+  const args = [
+    vitestEntry, 'run', '--config', variantConfig, '--root', options.root,
+    '--reporter=json', `--outputFile=${reportFile}`, ...(options.bail ? ['--bail=1'] : []), ...(options.files ?? []),
+  ];
+  const child = spawn(process.execPath, args, {
+    cwd: options.root,
+    env: { ...options.env, FORCE_COLOR: '0', NO_COLOR: '1', ...(options.noShrink ? { COURSE_FAST_FAIL: '1' } : {}) },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (chunk: Buffer) => void (output = (output + chunk.toString()).slice(-20_000));
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    killGroup(child.pid);
+  }, options.timeoutMs);
+  const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal })),
+  );
+  clearTimeout(timer);
+  // Whatever the run left behind (a server a test started, a stray worker) goes with it.
+  killGroup(child.pid);
+  const durationMs = performance.now() - started;
+  const report = existsSync(reportFile)
+    ? (JSON.parse(await readFile(reportFile, 'utf8')) as VitestJsonReport)
+    : undefined;
+  if (!report) {
+    const reason = timedOut ? 'timeout' : 'crash';
+    const detail = timedOut
+      ? `did not finish within ${Math.round(options.timeoutMs / 1000)} s (an endless loop, or something that never settles)`
+      : `the test run ended (${exit.signal ?? `exit code ${exit.code}`}) without a report:\n${lastLines(output, 15)}`;
+    return { tests: [], brokenFiles: [], abort: { reason, detail }, durationMs };
+  }
+  const outcome = readReport(report, options.root, durationMs);
+  // Vitest's JSON report can say success while the run itself failed on an unhandled
+  // rejection; the exit code says so.
+  const failedRun = !report.success || exit.code !== 0;
+  if (!outcome.abort && failedRun && outcome.tests.every((t) => t.status !== 'failed') && outcome.brokenFiles.length === 0) {
+    outcome.abort = {
+      reason: 'unhandled-error',
+      detail: `an error escaped the tests (an unhandled rejection or a late throw):\n${lastLines(output, 15)}`,
+    };
+  }
+  return outcome;
+}
+
+function readReport(report: VitestJsonReport, root: string, durationMs: number): RunOutcome {
+  const tests: TestOutcome[] = [];
+  const brokenFiles: RunOutcome['brokenFiles'] = [];
+  for (const file of report.testResults) {
+    const path = relative(root, file.name);
+    if (file.status === 'failed' && file.message && file.assertionResults.length === 0) {
+      brokenFiles.push({ file: path, error: file.message });
+    }
+    for (const test of file.assertionResults) {
+      const failure = test.failureMessages?.join('\n');
+      tests.push({
+        file: path,
+        name: [...test.ancestorTitles, test.title].join(' › '),
+        status: test.status === 'passed' ? 'passed' : test.status === 'failed' ? 'failed' : 'skipped',
+        ...(failure ? { message: firstLine(failure), details: failure } : {}),
+        durationMs: test.duration ?? 0,
+      });
+    }
+  }
+  return { tests, brokenFiles, durationMs };
+}
+
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // The group is already gone.
+  }
+}
+
+export function firstLine(text: string): string {
+  return text.split('\n').find((line) => line.trim().length > 0)?.trim() ?? '';
+}
+
+function lastLines(text: string, count: number): string {
+  return text.trimEnd().split('\n').slice(-count).join('\n');
+}

@@ -1,0 +1,100 @@
+import { cp, mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gradeCourse } from '../../../grading/grade/grade-course.ts';
+import { gradeSubmissions } from '../../../grading/instructor/grade-submissions.ts';
+import { writeCourseSnapshot } from '../../../grading/instructor/course-snapshot.ts';
+import { readManifest } from '../../../grading/integrity/manifest.ts';
+import { type Exercise, selectExercises } from '../../../grading/runner/exercise-catalog.ts';
+import { repoRoot, scratchDir } from '../../../grading/runner/repo-paths.ts';
+import { startSharedServices } from '../../../grading/runner/shared-services.ts';
+import type { BenchFigure, BenchSuite } from '../bench-suite.ts';
+
+/**
+ * The grade command end to end on the reference solutions, laid out as a learner's checkout:
+ * the whole course at two exercises at a time (per exercise and total), the grader's own
+ * overhead beyond the child test runs, and batch grading of many copies.
+ * COURSE_BENCH_EXERCISES narrows the exercises, COURSE_BENCH_COPIES the batch (default 20).
+ */
+const suite: BenchSuite = {
+  name: 'Grading (npm run grade, --submissions)',
+  async run({ repetitions }) {
+    const exercises = selectExercises(process.env.COURSE_BENCH_EXERCISES?.split(',') ?? []);
+    const copies = Number(process.env.COURSE_BENCH_COPIES ?? 20);
+    const workDir = join(scratchDir, 'bench-grading');
+    await rm(workDir, { recursive: true, force: true });
+    const manifest = readManifest(repoRoot);
+    const course = join(workDir, 'course');
+    await writeCourseSnapshot(repoRoot, manifest, course);
+    const learner = await referenceCheckout(exercises, join(workDir, 'learner'));
+    const { services, env } = await startSharedServices(exercises);
+    const grade = (concurrency: number) =>
+      gradeCourse({
+        courseRoot: course, learnerRoot: learner, target: 'learner', manifest,
+        exercises: exercises.map((e) => ({ ...e, folder: join(course, 'exercises', e.path) })),
+        timeoutMs: 600_000, concurrency, env, services: services.addresses, runDir: join(course, '.course', 'grade'),
+      });
+    try {
+      const total: number[] = [];
+      const perExercise = new Map<string, number[]>();
+      const overhead: number[] = [];
+      const vitestOverhead: number[] = [];
+      for (let i = 0; i < repetitions; i++) {
+        const started = performance.now();
+        const results = await grade(2);
+        total.push(performance.now() - started);
+        if (results.totals.points < results.totals.maxPoints) {
+          // A run that measured failing references measured the wrong thing.
+          throw new Error(`the references scored ${results.totals.points} of ${results.totals.maxPoints} while benchmarking; run npm test first`);
+        }
+        for (const e of results.exercises) perExercise.set(e.id, [...(perExercise.get(e.id) ?? []), e.durationMs]);
+        // One at a time, the grader's own work is what the child runs do not account for.
+        const serialStart = performance.now();
+        const serial = await grade(1);
+        const childRuns = serial.exercises.reduce((sum, e) => sum + e.durationMs, 0);
+        overhead.push(performance.now() - serialStart - childRuns);
+        const testTime = serial.exercises.reduce((sum, e) => sum + e.tests.reduce((s, t) => s + t.durationMs, 0), 0);
+        vitestOverhead.push(childRuns - testTime);
+      }
+      const batch: number[] = [];
+      for (let i = 0; i < Math.min(repetitions, 2); i++) {
+        const submissions = join(workDir, 'submissions');
+        await rm(submissions, { recursive: true, force: true });
+        await Promise.all(Array.from({ length: copies }, (_, n) => cp(learner, join(submissions, `learner-${n + 1}`), { recursive: true })));
+        const started = performance.now();
+        await gradeSubmissions({
+          submissionsDir: submissions, outDir: join(workDir, 'report'), exercises, manifest, timeoutMs: 600_000,
+          jobs: 2, env, services: services.addresses, log: () => undefined,
+        });
+        batch.push(performance.now() - started);
+      }
+      const figures: BenchFigure[] = [...perExercise].map(([id, samples]) => ({ metric: `${id}: graded run wall time`, unit: 'ms', samples }));
+      figures.push(
+        { metric: `whole course (${exercises.length} exercises, 2 at a time)`, unit: 'ms', samples: total },
+        { metric: 'grader overhead beyond the child runs (serial)', unit: 'ms', samples: overhead },
+        { metric: 'Vitest start-up beyond the tests (serial, summed)', unit: 'ms', samples: vitestOverhead },
+        { metric: `batch of ${copies} copies (--submissions, 2 jobs)`, unit: 's', samples: batch.map((ms) => ms / 1000) },
+      );
+      return figures;
+    } finally {
+      await services.stop();
+      await rm(workDir, { recursive: true, force: true });
+    }
+  },
+};
+export default suite;
+
+/** A learner checkout whose src/ (and answers.md) are the reference solutions. */
+async function referenceCheckout(exercises: readonly Exercise[], into: string): Promise<string> {
+  for (const exercise of exercises) {
+    if (!exercise.solutionFolder) throw new Error('The grading benchmark needs the course repository (solutions/).');
+    const learnerFolder = join(into, 'exercises', exercise.path);
+    await mkdir(learnerFolder, { recursive: true });
+    // A reference holds only what differs from the starter: the learner's copy is both.
+    await cp(join(exercise.folder, 'src'), join(learnerFolder, 'src'), { recursive: true });
+    await cp(exercise.solutionFolder, learnerFolder, {
+      recursive: true,
+      filter: (path) => !path.includes('/mutants') && !path.includes('/alternates'),
+    });
+  }
+  return into;
+}

@@ -1,0 +1,82 @@
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
+import pLimit from 'p-limit';
+import { scratchDir } from '../../grading/runner/repo-paths.ts';
+import { startSharedServices } from '../../grading/runner/shared-services.ts';
+import { copyExercise } from '../../grading/runner/variant-copy.ts';
+import { serviceNames } from '../../services/services.ts';
+import { type CheckResult, checkVariant, plannedChecks } from './exercise-checks.ts';
+import { catalogChecks, graderTests, lintMarkdown, typecheckLaidOutCopies, typecheckRepository } from './static-checks.ts';
+
+/**
+ * `npm test [-- <exercise> ...]`: the repository checks its own rules. With exercise names,
+ * only those exercises are run three ways and the repository's own tests are skipped: the
+ * quick loop while writing one exercise. Static checks first (contract, types,
+ * Markdown), then the repository's own tests, then every exercise three ways: its starter
+ * must fail by assertion or TODO, its reference must pass, every mutant must be caught.
+ */
+const results: CheckResult[] = [];
+const report = (result: CheckResult) => {
+  results.push(result);
+  console.log(`${result.ok ? '  ✓' : '  ✗'} ${result.title}${result.ok ? ` (${result.detail})` : `\n${indent(result.detail)}`}`);
+};
+const indent = (text: string) => text.split('\n').map((line) => `      ${line}`).join('\n');
+const perExerciseTimeoutMs = Number(process.env.COURSE_EXERCISE_TIMEOUT_S ?? 300) * 1000;
+
+console.log('Course self-check\n');
+const filters = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+const { results: catalog, exercises: allExercises } = catalogChecks();
+catalog.forEach(report);
+const exercises = filters.length === 0 ? allExercises : allExercises.filter((e) => filters.some((f) => e.path.includes(f)));
+if (filters.length > 0 && exercises.length === 0) {
+  report({ title: 'exercise filter', ok: false, detail: `no exercise matches ${filters.join(', ')}` });
+}
+
+const runDir = join(scratchDir, 'selfcheck');
+await rm(runDir, { recursive: true, force: true });
+// A learner's copy of the course ships without solutions/: there is nothing to run three ways.
+const learnerCopy = exercises.length > 0 && exercises.every((exercise) => exercise.solutionFolder === undefined);
+if (learnerCopy) {
+  report({
+    title: 'exercises, three ways: skipped in a learner copy (no solutions/); `npm run grade` scores your work',
+    ok: true,
+    detail: 'course repository only',
+  });
+}
+const checks = learnerCopy ? [] : exercises.flatMap((exercise) => plannedChecks(exercise, runDir));
+await Promise.all(checks.map((check) => copyExercise(check.exercise, check.source, check.root)));
+
+const [types, mutantTypes, markdown] = await Promise.all([
+  typecheckRepository(),
+  typecheckLaidOutCopies(runDir, checks.filter((check) => check.way !== 'starter').length),
+  lintMarkdown(),
+]);
+[types, mutantTypes, markdown].forEach(report);
+
+const { services, env } = await startSharedServices(exercises, serviceNames);
+try {
+  console.log(`\nServices: ${Object.entries(services.addresses).map(([name, a]) => `${name} (${a.provider})`).join(', ') || 'none'}\n`);
+  // The graders' own tests check the course's machinery against the course repository
+  // (solutions, mutants, its CI); a learner's copy takes that machinery from the course.
+  if (filters.length === 0 && !learnerCopy) report(await graderTests(env));
+  if (!learnerCopy) console.log('\nExercises, three ways:');
+  const limit = pLimit(Math.max(1, Math.min(2, availableParallelism())));
+  const outcomes = checks.map((check) => limit(() => checkVariant(check, env, perExerciseTimeoutMs)));
+  // Report in plan order while later checks still run.
+  for (const outcome of outcomes) report(await outcome);
+} finally {
+  await services.stop();
+}
+
+const count = (way: string) => results.filter((result) => result.way === way && result.ok).length;
+const failed = results.filter((result) => !result.ok);
+if (!learnerCopy) console.log(
+  `\nChecked ${exercises.length} exercise(s): ${count('starter')} starter(s) fail as they should, ` +
+    `${count('reference')} reference(s) pass, ${count('mutant')} of ${checks.filter((c) => c.way === 'mutant').length} mutants caught.`,
+);
+if (failed.length > 0) {
+  console.log(`\nTo fix:\n${failed.map((result) => `  ✗ ${result.title}`).join('\n')}`);
+}
+console.log(`selfcheck: ${results.length - failed.length} passed, ${failed.length} failed`);
+process.exitCode = failed.length > 0 ? 1 : 0;

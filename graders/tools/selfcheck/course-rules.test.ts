@@ -1,0 +1,93 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { scratchDir } from '../../grading/runner/repo-paths.ts';
+import { catalogChecks, typecheckRepository } from './static-checks.ts';
+
+const workDir = await mkdtemp(join(scratchDir, 'rules-'));
+afterAll(() => rm(workDir, { recursive: true, force: true }));
+let fixtures = 0;
+
+/** A tiny, valid course with one exercise; each test breaks one rule in its own copy. */
+async function validCourse(): Promise<{ root: string; write: (path: string, text: string) => Promise<void> }> {
+  const root = join(workDir, `course-${++fixtures}`);
+  const write = async (path: string, text: string) => {
+    await mkdir(dirname(join(root, path)), { recursive: true });
+    await writeFile(join(root, path), text);
+  };
+  await write('exercises/curriculum.json', JSON.stringify({ module: 'Test module', exercises: ['katas/01-demo'] }));
+  await write('exercises/katas/01-demo/README.md', '# Demo\n');
+  await write(
+    'exercises/katas/01-demo/exercise.json',
+    JSON.stringify({
+      id: '01-demo', title: 'Demo kata', kind: 'kata', concepts: ['events-are-facts'], services: [],
+      timeLimitMinutes: 5, points: 5, variants: [{ name: 'default', description: 'The only variant.' }], hints: [],
+    }),
+  );
+  await write('exercises/katas/01-demo/src/answer.ts', "export const answer = (): number => { throw new Error('TODO: answer'); };\n");
+  await write('exercises/katas/01-demo/test/answer.test.ts', '// the self-check never runs it here\n');
+  await write('solutions/katas/01-demo/src/answer.ts', 'export const answer = (): number => 42;\n');
+  await write('solutions/katas/01-demo/mutants/off-by-one/answer.ts', '// MUTANT: one too many.\nexport const answer = (): number => 43;\n');
+  return { root, write };
+}
+
+const check = (root: string) =>
+  catalogChecks({ exercisesDir: join(root, 'exercises'), solutionsDir: join(root, 'solutions') });
+
+describe('the course rules npm test enforces', () => {
+  it('accepts a course that keeps every rule', async () => {
+    const { root } = await validCourse();
+    const { results, exercises } = check(root);
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    expect(exercises.map((e) => [e.meta.id, e.mutants])).toEqual([['01-demo', ['off-by-one']]]);
+  });
+
+  it('names the exercise.json and the broken field when metadata breaks the schema', async () => {
+    const { root, write } = await validCourse();
+    await write('exercises/katas/01-demo/exercise.json', JSON.stringify({ id: '01-demo', title: 'Demo kata', kind: 'lecture' }));
+    const failed = check(root).results.find((r) => !r.ok);
+    expect(failed?.detail).toMatch(/exercises\/katas\/01-demo\/exercise\.json does not match graders\/schemas\/exercise\.schema\.json/);
+    expect(failed?.detail).toMatch(/\/kind must be equal to one of the allowed values/);
+    expect(failed?.detail).toMatch(/must have required property 'points'/);
+  });
+
+  it('says how to fix an exercise.json that is not JSON at all', async () => {
+    const { root, write } = await validCourse();
+    await write('exercises/katas/01-demo/exercise.json', '{ "id": "01-demo", }');
+    expect(check(root).results.find((r) => !r.ok)?.detail).toMatch(/exercise\.json is not valid JSON .*fix the syntax/);
+  });
+
+  it('names the missing README', async () => {
+    const { root } = await validCourse();
+    await rm(join(root, 'exercises/katas/01-demo/README.md'));
+    expect(check(root).results.find((r) => !r.ok)?.detail).toMatch(/exercises\/katas\/01-demo\/README\.md is missing/);
+  });
+
+  it('names a folder the curriculum does not list, and how to list it', async () => {
+    const { root, write } = await validCourse();
+    await write('exercises/katas/02-extra/README.md', '# Extra\n');
+    expect(check(root).results.find((r) => !r.ok)?.detail).toMatch(/exercises\/katas\/02-extra\/ is not in .*add "katas\/02-extra"/);
+  });
+
+  it('names a curriculum entry with no folder behind it', async () => {
+    const { root, write } = await validCourse();
+    await write('exercises/curriculum.json', JSON.stringify({ module: 'Test', exercises: ['katas/01-demo', 'katas/09-ghost'] }));
+    expect(check(root).results.find((r) => !r.ok)?.detail).toMatch(/lists "katas\/09-ghost" but exercises\/katas\/09-ghost\/ does not exist/);
+  });
+
+  it('requires every mutant file to name its mistake', async () => {
+    const { root, write } = await validCourse();
+    await write('solutions/katas/01-demo/mutants/off-by-one/answer.ts', 'export const answer = (): number => 43;\n');
+    expect(check(root).results.find((r) => !r.ok)?.detail).toMatch(/off-by-one\/answer\.ts does not open with a "\/\/ MUTANT: <the mistake>" comment/);
+  });
+
+  it('fails the type check naming the starter file that does not type-check', async () => {
+    const { root, write } = await validCourse();
+    await write('exercises/katas/01-demo/src/answer.ts', "export const answer = (): number => 'forty-two';\n");
+    await write('tsconfig.json', JSON.stringify({ extends: '../../../tsconfig.json', include: ['exercises/**/*.ts'], exclude: [] }));
+    const result = await typecheckRepository(join(root, 'tsconfig.json'));
+    expect(result.ok).toBe(false);
+    expect(result.detail).toMatch(/exercises\/katas\/01-demo\/src\/answer\.ts\(1,\d+\): error TS2322/);
+    expect(result.detail).toMatch(/every starter must type-check/);
+  });
+});
