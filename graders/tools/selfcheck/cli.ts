@@ -7,6 +7,7 @@ import { startSharedServices } from '../../grading/runner/shared-services.ts';
 import { copyExercise } from '../../grading/runner/variant-copy.ts';
 import { serviceNames } from '../../services/services.ts';
 import { type CheckResult, checkVariant, plannedChecks } from './exercise-checks.ts';
+import { checkReproduction, plannedReproductionChecks } from './reproduction-checks.ts';
 import { catalogChecks, graderTests, lintMarkdown, typecheckLaidOutCopies, typecheckRepository } from './static-checks.ts';
 
 /**
@@ -65,6 +66,9 @@ try {
   const outcomes = checks.map((check) => limit(() => checkVariant(check, env, perExerciseTimeoutMs)));
   // Report in plan order while later checks still run.
   for (const outcome of outcomes) report(await outcome);
+  const reproductions = learnerCopy ? [] : exercises.flatMap((exercise) => plannedReproductionChecks(exercise, runDir));
+  const legOutcomes = reproductions.map((check) => limit(() => checkReproduction(check, env, perExerciseTimeoutMs)));
+  for (const outcome of legOutcomes) report(await outcome);
 } finally {
   await services.stop();
 }
