@@ -1,9 +1,11 @@
 import { PartitionLog } from './partition-log.ts';
+import { PartitionTransactions } from './partition-transactions.ts';
 import { ProducerStates } from './producer-state.ts';
 
 export interface Partition {
   log: PartitionLog;
   producers: ProducerStates;
+  transactions: PartitionTransactions;
 }
 
 export interface Topic {
@@ -42,7 +44,7 @@ export class TopicStore {
   create(name: string, partitions: number, configs: Map<string, string | null> = new Map()): Topic {
     const topic: Topic = {
       name,
-      partitions: Array.from({ length: partitions }, () => ({ log: new PartitionLog(), producers: new ProducerStates() })),
+      partitions: Array.from({ length: partitions }, () => ({ log: new PartitionLog(), producers: new ProducerStates(), transactions: new PartitionTransactions() })),
       configs,
     };
     this.topics.set(name, topic);
