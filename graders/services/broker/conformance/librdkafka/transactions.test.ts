@@ -1,0 +1,27 @@
+import { execFile } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { freshKafka } from '../../../../testkit/harness/kafka-topic.ts';
+
+/** Debian's interpreter first: the package installs into it, not into a pyenv or venv python. */
+const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+const confluentKafkaMissing = spawnSync(python, ['-c', 'import confluent_kafka'], { stdio: 'ignore' }).status !== 0;
+const script = new URL('./transactions.py', import.meta.url).pathname;
+
+describe('transactions through librdkafka (python3-confluent-kafka)', () => {
+  it.skipIf(confluentKafkaMissing)(
+    `commits and aborts, and a read_committed consumer sees only committed records${confluentKafkaMissing ? ' [skipped: the Debian package python3-confluent-kafka is not installed: apt-get install python3-confluent-kafka]' : ''}`,
+    async () => {
+      await using kafka = await freshKafka('librdkafka-txn');
+      const { stdout } = await promisify(execFile)(
+        python,
+        [script, kafka.brokers.join(','), kafka.topic, kafka.groupId('txn'), kafka.groupId('reader')],
+        { timeout: 60_000 },
+      );
+      expect(JSON.parse(stdout)).toEqual({ readCommitted: ['c1', 'c2', 'c3'], readUncommitted: ['c1', 'c2', 'a1', 'c3'] });
+    },
+    90_000,
+  );
+});
