@@ -17,7 +17,7 @@ interface BrokerStats {
 }
 
 /** The broker in a child process, so its CPU time is told apart from the client's. */
-async function startBrokerProcess(): Promise<{ child: ChildProcess; brokers: string[]; stats(): Promise<BrokerStats> }> {
+export async function startBrokerProcess(): Promise<{ child: ChildProcess; brokers: string[]; stats(): Promise<BrokerStats> }> {
   const child = fork(new URL('../../../services/broker/bench/broker-process.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
   const [{ port }] = (await once(child, 'message')) as [{ port: number }];
   return {
