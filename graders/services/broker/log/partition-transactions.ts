@@ -44,8 +44,18 @@ export class PartitionTransactions {
    * at or after the fetch offset and starting before the end of the data returned.
    */
   abortedBetween(fetchOffset: number, upperBound: number): { producerId: number; firstOffset: number }[] {
+    // Entries are appended as their markers are, so they are sorted by lastOffset: skip the
+    // ones that ended before the fetch offset by binary search instead of scanning them all.
+    let low = 0;
+    let high = this.aborted.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.aborted[middle]!.lastOffset < fetchOffset) low = middle + 1;
+      else high = middle;
+    }
     return this.aborted
-      .filter((txn) => txn.lastOffset >= fetchOffset && txn.firstOffset < upperBound)
+      .slice(low)
+      .filter((txn) => txn.firstOffset < upperBound)
       .map(({ producerId, firstOffset }) => ({ producerId, firstOffset }));
   }
 }

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { Kafka, logLevel } from 'kafkajs';
 import type { BenchFigure, BenchSuite } from '../bench-suite.ts';
+import { joinedBatchConsumer } from '../kafka-bench-consumer.ts';
 import { startBrokerProcess } from './kafka-broker.ts';
 
 const transactions = 100;
@@ -21,20 +22,14 @@ async function transactionalRun(brokers: string[], run: number) {
   await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
 
   const total = transactions * perTransaction;
-  const consumer = kafka.consumer({ groupId: `${topic}-group`, maxWaitTimeInMs: 50 });
   let consumed = 0;
   let finish!: () => void;
   const allConsumed = new Promise<void>((resolve) => (finish = resolve));
-  const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
-  await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
-  await consumer.run({
-    eachBatch: async ({ batch }) => {
-      consumed += batch.messages.length;
-      if (consumed >= total) finish();
-    },
+  // kafkajs consumers read committed by default.
+  const consumer = await joinedBatchConsumer(kafka, topic, async ({ batch }) => {
+    consumed += batch.messages.length;
+    if (consumed >= total) finish();
   });
-  await joined;
 
   const producer = kafka.producer({ transactionalId: `${topic}-txn`, idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
