@@ -23,7 +23,7 @@ export interface Exercise {
   folder: string;
   /** solutions/<path>, or undefined in a learner's repository, which has no solutions/. */
   solutionFolder: string | undefined;
-  /** Names of the known-wrong variants in solutions/<path>/mutants/. */
+  /** Names of the known-wrong variants, solutions/<path>/mutants/<name>.patch. */
   mutants: string[];
   /** Names of further correct references in solutions/<path>/alternates/, each a whole src/. */
   alternates: string[];
@@ -133,7 +133,16 @@ export function loadExercise(path: string, { exercisesDir, solutionsDir }: Cours
       );
     }
   }
-  return { path, meta: exerciseMeta, folder, solutionFolder, mutants: listFolder('mutants'), alternates };
+  const mutantEntries = listFolder('mutants');
+  const notPatches = mutantEntries.filter((name) => !name.endsWith('.patch'));
+  if (notPatches.length > 0) {
+    throw new CourseRuleError(
+      `${at(join(solutionFolder, 'mutants', notPatches[0]!))} is not a .patch file: a mutant is the mistake as a patch against ` +
+        'the reference (see "To add an exercise" in README.md).',
+    );
+  }
+  const mutants = mutantEntries.map((name) => name.slice(0, -'.patch'.length));
+  return { path, meta: exerciseMeta, folder, solutionFolder, mutants, alternates };
 }
 
 /** The exercises whose path or id contains any of the filters (all, when none are given). */

@@ -2,6 +2,7 @@ import { cp, mkdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Exercise } from './exercise-catalog.ts';
+import { applyMutantPatch, mutantPatchFile } from './mutant-patch.ts';
 
 /** Whose code fills src/ (and answers.md) in a copy of an exercise. */
 export type CodeSource =
@@ -40,8 +41,8 @@ export async function copyExercise(exercise: Exercise, source: CodeSource, into:
         : source.kind === 'alternate'
           ? join(solutionFolderOf(exercise), 'alternates', source.name)
           : solutionFolderOf(exercise);
-  // References, alternates and mutants hold only the files that differ from the starter
-  // (the given types and helpers are not repeated), so they are laid over it.
+  // References and alternates hold only the files that differ from the starter (the given
+  // types and helpers are not repeated), so they are laid over it; a mutant is a patch on that.
   const layers = source.kind === 'starter' || source.kind === 'learner' ? [codeFolder] : [exercise.folder, codeFolder];
   for (const layer of layers) {
     for (const owned of learnerOwned) {
@@ -50,9 +51,9 @@ export async function copyExercise(exercise: Exercise, source: CodeSource, into:
     }
   }
   if (source.kind === 'mutant') {
-    const mutantFolder = join(solutionFolderOf(exercise), 'mutants', source.name);
-    if (!existsSync(mutantFolder)) throw new Error(`No mutant "${source.name}" in ${mutantFolder}.`);
-    await cp(mutantFolder, join(into, 'src'), { recursive: true });
+    const patchFile = mutantPatchFile(solutionFolderOf(exercise), source.name);
+    if (!existsSync(patchFile)) throw new Error(`No mutant "${source.name}": ${patchFile} does not exist.`);
+    applyMutantPatch(patchFile, into);
   }
   return into;
 }

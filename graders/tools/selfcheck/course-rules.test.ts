@@ -27,9 +27,20 @@ async function validCourse(): Promise<{ root: string; write: (path: string, text
   await write('exercises/katas/01-demo/src/answer.ts', "export const answer = (): number => { throw new Error('TODO: answer'); };\n");
   await write('exercises/katas/01-demo/test/answer.test.ts', '// the self-check never runs it here\n');
   await write('solutions/katas/01-demo/src/answer.ts', 'export const answer = (): number => 42;\n');
-  await write('solutions/katas/01-demo/mutants/off-by-one/answer.ts', '// MUTANT: one too many.\nexport const answer = (): number => 43;\n');
+  await write('solutions/katas/01-demo/mutants/off-by-one.patch', offByOne);
   return { root, write };
 }
+
+const offByOne = [
+  'MUTANT: one too many.',
+  'Caught-by: test/answer.test.ts: answers 42',
+  '--- a/src/answer.ts',
+  '+++ b/src/answer.ts',
+  '@@ -1 +1 @@',
+  '-export const answer = (): number => 42;',
+  '+export const answer = (): number => 43;',
+  '',
+].join('\n');
 
 const check = (root: string) =>
   catalogChecks({ exercisesDir: join(root, 'exercises'), solutionsDir: join(root, 'solutions') });
@@ -75,10 +86,16 @@ describe('the course rules npm test enforces', () => {
     expect(check(root).results.find((r) => !r.ok)?.detail).toMatch(/lists "katas\/09-ghost" but exercises\/katas\/09-ghost\/ does not exist/);
   });
 
-  it('requires every mutant file to name its mistake', async () => {
+  it('requires every mutant patch to name its mistake on its first line', async () => {
     const { root, write } = await validCourse();
-    await write('solutions/katas/01-demo/mutants/off-by-one/answer.ts', 'export const answer = (): number => 43;\n');
-    expect(check(root).results.find((r) => !r.ok)?.detail).toMatch(/off-by-one\/answer\.ts does not open with a "\/\/ MUTANT: <the mistake>" comment/);
+    await write('solutions/katas/01-demo/mutants/off-by-one.patch', offByOne.replace('MUTANT: one too many.\n', ''));
+    expect(check(root).results.find((r) => !r.ok)?.detail).toMatch(/mutants\/off-by-one\.patch: the first line must be "MUTANT: <the mistake, one sentence>"/);
+  });
+
+  it('refuses a mutant that is a folder of whole files, and says to write a patch', async () => {
+    const { root, write } = await validCourse();
+    await write('solutions/katas/01-demo/mutants/whole-file/answer.ts', 'export const answer = (): number => 43;\n');
+    expect(check(root).results.find((r) => !r.ok)?.detail).toMatch(/mutants\/whole-file is not a \.patch file/);
   });
 
   it('fails the type check naming the starter file that does not type-check', async () => {

@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { checkCurriculum, type CourseFolders, CourseRuleError, type Exercise, loadExercise } from '../../grading/runner/exercise-catalog.ts';
+import { mutantPatchFile, parseMutantPatch } from '../../grading/runner/mutant-patch.ts';
 import { repoRoot } from '../../grading/runner/repo-paths.ts';
 import type { CheckResult } from './exercise-checks.ts';
 import { runTool, tools } from './tool-runs.ts';
@@ -26,13 +27,7 @@ export function catalogChecks(folders?: CourseFolders): { results: CheckResult[]
   for (const path of paths) {
     try {
       const exercise = loadExercise(path, folders);
-      const unmarked = unmarkedMutantFiles(exercise);
-      if (unmarked.length > 0) {
-        throw new CourseRuleError(
-          `${unmarked[0]} does not open with a "// MUTANT: <the mistake>" comment ` +
-            '(JSON: a top-level "$comment": "MUTANT: ..."); name the mistake it plants.',
-        );
-      }
+      for (const name of exercise.mutants) parseMutantPatch(readFileSync(mutantPatchFile(exercise.solutionFolder!, name), 'utf8'), `solutions/${path}/mutants/${name}.patch`);
       exercises.push(exercise);
       const parts = exercise.solutionFolder ? 'metadata, README, starter, reference and mutants' : 'metadata, README and starter';
       results.push({ title: `${path}: ${parts} present`, ok: true, detail: exercise.meta.title });
@@ -41,15 +36,6 @@ export function catalogChecks(folders?: CourseFolders): { results: CheckResult[]
     }
   }
   return { results, exercises };
-}
-
-function unmarkedMutantFiles(exercise: Exercise): string[] {
-  return exercise.mutants.flatMap((name) =>
-    filesBelow(join(exercise.solutionFolder!, 'mutants', name)).filter((file) => {
-      const text = readFileSync(file, 'utf8');
-      return file.endsWith('.json') ? !/"\$comment"\s*:\s*"MUTANT: /.test(text) : !/^\s*(\/\/|<!--|--|#)\s*MUTANT: /.test(text);
-    }),
-  ).map((file) => relative(repoRoot, file));
 }
 
 export function filesBelow(folder: string): string[] {
