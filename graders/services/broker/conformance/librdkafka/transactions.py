@@ -2,25 +2,32 @@
 conformance suite. Usage: transactions.py BROKERS TOPIC TRANSACTIONAL_ID GROUP_PREFIX
 
 Commits c1 and c2, aborts a1, commits c3, then reads the topic back with a read_committed
-and a read_uncommitted consumer. Prints one JSON object with both lists of values; any
-error is printed to stderr and exits non-zero.
+and a read_uncommitted consumer. Then a second producer takes over the transactional id
+while the first has a transaction open with z1 in it, and the first tries to commit.
+Prints one JSON object with both lists of values and the error the first producer got;
+any other error is printed to stderr and exits non-zero.
 """
 import json
 import sys
 
-from confluent_kafka import Consumer, KafkaException, Producer
+from confluent_kafka import Consumer, KafkaError, KafkaException, Producer
 
 brokers, topic, transactional_id, group_prefix = sys.argv[1:5]
 TIMEOUT_S = 20
 
 
-def produce_transactions():
+def transactional_producer():
     producer = Producer({
         'bootstrap.servers': brokers,
         'transactional.id': transactional_id,
         'transaction.timeout.ms': 30000,
     })
     producer.init_transactions(TIMEOUT_S)
+    return producer
+
+
+def produce_transactions():
+    producer = transactional_producer()
     for values, commit in ((['c1', 'c2'], True), (['a1'], False), (['c3'], True)):
         producer.begin_transaction()
         for value in values:
@@ -33,6 +40,20 @@ def produce_transactions():
             producer.commit_transaction(TIMEOUT_S)
         else:
             producer.abort_transaction(TIMEOUT_S)
+
+
+def fenced_zombie():
+    """The error a producer gets committing after a newer one initialised its transactional id."""
+    zombie = transactional_producer()
+    zombie.begin_transaction()
+    zombie.produce(topic, value=b'z1', key=b'k')
+    zombie.flush(TIMEOUT_S)
+    transactional_producer()
+    try:
+        zombie.commit_transaction(TIMEOUT_S)
+    except KafkaException as error:
+        return {'name': error.args[0].name(), 'fatal': error.args[0].fatal()}
+    return None
 
 
 def read_all(isolation_level):
@@ -52,7 +73,7 @@ def read_all(isolation_level):
             if message is None:
                 raise TimeoutError(f'no end of partition within {TIMEOUT_S} s; read {values}')
             if message.error():
-                if message.error().code() == message.error()._PARTITION_EOF:
+                if message.error().code() == KafkaError._PARTITION_EOF:
                     if 'c3' in values:
                         return values
                     continue
@@ -63,4 +84,8 @@ def read_all(isolation_level):
 
 
 produce_transactions()
-print(json.dumps({'readCommitted': read_all('read_committed'), 'readUncommitted': read_all('read_uncommitted')}))
+print(json.dumps({
+    'readCommitted': read_all('read_committed'),
+    'readUncommitted': read_all('read_uncommitted'),
+    'zombieCommit': fenced_zombie(),
+}))
