@@ -112,14 +112,14 @@ export const listOffsetsHandler = handler(listOffsetsApi, (state, request) => ({
     partitions: t.partitions.map((p) => {
       const log = state.topics.partition(t.name, p.index)?.log;
       if (!log) return { index: p.index, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, timestamp: -1, offset: -1 };
-      if (p.timestamp === latest) {
-        const transactions = state.topics.partition(t.name, p.index)!.transactions;
-        const offset = request.isolationLevel === readCommitted ? transactions.lastStableOffset(log.highWatermark) : log.highWatermark;
-        return { index: p.index, errorCode: ErrorCode.NONE, timestamp: -1, offset };
-      }
+      // read_committed sees the log up to the last stable offset only, for timestamps too.
+      const transactions = state.topics.partition(t.name, p.index)!.transactions;
+      const fetchable = request.isolationLevel === readCommitted ? transactions.lastStableOffset(log.highWatermark) : log.highWatermark;
+      if (p.timestamp === latest) return { index: p.index, errorCode: ErrorCode.NONE, timestamp: -1, offset: fetchable };
       if (p.timestamp === earliest) return { index: p.index, errorCode: ErrorCode.NONE, timestamp: -1, offset: log.logStartOffset };
       const found = log.offsetForTimestamp(p.timestamp);
-      return { index: p.index, errorCode: ErrorCode.NONE, timestamp: found?.timestamp ?? -1, offset: found?.offset ?? -1 };
+      if (!found || found.offset >= fetchable) return { index: p.index, errorCode: ErrorCode.NONE, timestamp: -1, offset: -1 };
+      return { index: p.index, errorCode: ErrorCode.NONE, timestamp: found.timestamp, offset: found.offset };
     }),
   })),
 }));

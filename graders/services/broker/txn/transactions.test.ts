@@ -89,8 +89,8 @@ async function fetch(state: BrokerState, partition: number, isolationLevel: numb
   return { ...result, batches };
 }
 
-function latestOffset(state: BrokerState, isolationLevel: number): number {
-  const request = { isolationLevel, topics: [{ name: 'orders', partitions: [{ index: 0, timestamp: -1 }] }] };
+function listedOffset(state: BrokerState, isolationLevel: number, timestamp = -1): number {
+  const request = { isolationLevel, topics: [{ name: 'orders', partitions: [{ index: 0, timestamp }] }] };
   const response = listOffsetsHandler.handle(state, request, context(2)) as { topics: { partitions: { offset: number }[] }[] };
   return response.topics[0]!.partitions[0]!.offset;
 }
@@ -109,14 +109,16 @@ describe('transactions in the course broker', () => {
     expect(produce(state, 'tx', 0, transactionalBatch(producer, ['a1', 'a2'], 0))).toBe(ErrorCode.NONE);
     expect(produce(state, null, 0, encodeBatch([{ value: Buffer.from('plain') }]))).toBe(ErrorCode.NONE);
 
-    expect(latestOffset(state, readUncommitted)).toBe(3);
-    expect(latestOffset(state, readCommitted)).toBe(0);
+    expect(listedOffset(state, readUncommitted)).toBe(3);
+    expect(listedOffset(state, readCommitted)).toBe(0);
+    expect(listedOffset(state, readUncommitted, 0)).toBe(0);
+    expect(listedOffset(state, readCommitted, 0)).toBe(-1);
     const open = await fetch(state, 0, readCommitted);
     expect(open).toMatchObject({ highWatermark: 3, lastStableOffset: 0, abortedTransactions: [] });
     expect(open.batches).toEqual([]);
 
     expect(end(state, producer, false)).toBe(ErrorCode.NONE);
-    expect(latestOffset(state, readCommitted)).toBe(4);
+    expect(listedOffset(state, readCommitted)).toBe(4);
     const committed = await fetch(state, 0, readCommitted);
     expect(committed.abortedTransactions).toEqual([{ producerId: producer.producerId, firstOffset: 0 }]);
     const marker = committed.batches.at(-1)!;
@@ -177,10 +179,10 @@ describe('transactions in the course broker', () => {
     addPartitions(state, producer, [0]);
     produce(state, 'slow', 0, transactionalBatch(producer, ['s'], 0));
     timers.advance(4_999);
-    expect(latestOffset(state, readCommitted)).toBe(0);
+    expect(listedOffset(state, readCommitted)).toBe(0);
     timers.advance(1);
     expect(aborted).toEqual(['slow: timed out']);
-    expect(latestOffset(state, readCommitted)).toBe(2);
+    expect(listedOffset(state, readCommitted)).toBe(2);
     expect(end(state, producer, true)).toBe(ErrorCode.INVALID_PRODUCER_EPOCH);
   });
 
