@@ -32,6 +32,15 @@ export class PartitionTransactions {
     if (!committed) this.aborted.push({ producerId, firstOffset, lastOffset: markerOffset });
   }
 
+  /**
+   * Forgets aborted transactions whose marker lies before `logStartOffset`: no fetch can
+   * reach them any more (for retention and DeleteRecords to call as the log start moves).
+   */
+  forgetBefore(logStartOffset: number): void {
+    const firstKept = this.aborted.findIndex((txn) => txn.lastOffset >= logStartOffset);
+    this.aborted.splice(0, firstKept === -1 ? this.aborted.length : firstKept);
+  }
+
   /** Offsets below this are decided: the first offset of the oldest open transaction, or the high watermark. */
   lastStableOffset(highWatermark: number): number {
     let stable = highWatermark;

@@ -14,6 +14,11 @@ export interface Topic {
   configs: Map<string, string | null>;
 }
 
+/** A new, empty partition: its log, its idempotent-producer state and its transactions. */
+export function emptyPartition(): Partition {
+  return { log: new PartitionLog(), producers: new ProducerStates(), transactions: new PartitionTransactions() };
+}
+
 const legalName = /^[a-zA-Z0-9._-]+$/;
 
 /** Kafka's rule for topic names; undefined when the name is legal. */
@@ -44,7 +49,7 @@ export class TopicStore {
   create(name: string, partitions: number, configs: Map<string, string | null> = new Map()): Topic {
     const topic: Topic = {
       name,
-      partitions: Array.from({ length: partitions }, () => ({ log: new PartitionLog(), producers: new ProducerStates(), transactions: new PartitionTransactions() })),
+      partitions: Array.from({ length: partitions }, emptyPartition),
       configs,
     };
     this.topics.set(name, topic);
