@@ -1,25 +1,27 @@
 """Transactions through librdkafka (Debian's python3-confluent-kafka), for the course broker's
-conformance suite. Usage: transactions.py BROKERS TOPIC TRANSACTIONAL_ID GROUP_PREFIX
+conformance suite. Usage: transactions.py BROKERS TOPIC TRANSACTIONAL_ID GROUP_PREFIX OUTPUT_TOPIC
 
 Commits c1 and c2, aborts a1, commits c3, then reads the topic back with a read_committed
 and a read_uncommitted consumer. Then a second producer takes over the transactional id
 while the first has a transaction open with z1 in it, and the first tries to commit.
-Prints one JSON object with both lists of values and the error the first producer got;
-any other error is printed to stderr and exits non-zero.
+Last, a read-process-write loop copies the committed records to OUTPUT_TOPIC in upper case,
+committing the consumer's offsets in the same transaction (send_offsets_to_transaction).
+Prints one JSON object with what each step saw; any other error is printed to stderr and
+exits non-zero.
 """
 import json
 import sys
 
 from confluent_kafka import Consumer, KafkaError, KafkaException, Producer
 
-brokers, topic, transactional_id, group_prefix = sys.argv[1:5]
+brokers, topic, transactional_id, group_prefix, output_topic = sys.argv[1:6]
 TIMEOUT_S = 20
 
 
-def transactional_producer():
+def transactional_producer(suffix=''):
     producer = Producer({
         'bootstrap.servers': brokers,
-        'transactional.id': transactional_id,
+        'transactional.id': transactional_id + suffix,
         'transaction.timeout.ms': 30000,
     })
     producer.init_transactions(TIMEOUT_S)
@@ -56,16 +58,21 @@ def fenced_zombie():
     return None
 
 
-def read_all(isolation_level):
+def consumer_of(source, group, isolation_level='read_committed'):
     consumer = Consumer({
         'bootstrap.servers': brokers,
-        'group.id': f'{group_prefix}-{isolation_level}',
+        'group.id': group,
         'isolation.level': isolation_level,
         'auto.offset.reset': 'earliest',
         'enable.auto.commit': False,
         'enable.partition.eof': True,
     })
-    consumer.subscribe([topic])
+    consumer.subscribe([source])
+    return consumer
+
+
+def read_all(isolation_level, source=topic, last='c3'):
+    consumer = consumer_of(source, f'{group_prefix}-{source}-{isolation_level}', isolation_level)
     values = []
     try:
         while True:
@@ -74,11 +81,36 @@ def read_all(isolation_level):
                 raise TimeoutError(f'no end of partition within {TIMEOUT_S} s; read {values}')
             if message.error():
                 if message.error().code() == KafkaError._PARTITION_EOF:
-                    if 'c3' in values:
+                    if last in values:
                         return values
                     continue
                 raise KafkaException(message.error())
             values.append(message.value().decode())
+    finally:
+        consumer.close()
+
+
+def read_process_write():
+    """Copies c1..c3 to the output topic, offsets committed with the output; returns the committed offset."""
+    consumer = consumer_of(topic, f'{group_prefix}-processor')
+    producer = transactional_producer('-processor')
+    try:
+        done = False
+        while not done:
+            message = consumer.poll(TIMEOUT_S)
+            if message is None:
+                raise TimeoutError(f'no record within {TIMEOUT_S} s')
+            if message.error():
+                if message.error().code() == KafkaError._PARTITION_EOF:
+                    continue
+                raise KafkaException(message.error())
+            producer.begin_transaction()
+            producer.produce(output_topic, value=message.value().upper(), key=message.key())
+            producer.send_offsets_to_transaction(
+                consumer.position(consumer.assignment()), consumer.consumer_group_metadata(), TIMEOUT_S)
+            producer.commit_transaction(TIMEOUT_S)
+            done = message.value() == b'c3'
+        return [p.offset for p in consumer.committed(consumer.assignment(), TIMEOUT_S)]
     finally:
         consumer.close()
 
@@ -88,4 +120,6 @@ print(json.dumps({
     'readCommitted': read_all('read_committed'),
     'readUncommitted': read_all('read_uncommitted'),
     'zombieCommit': fenced_zombie(),
+    'processorCommitted': read_process_write(),
+    'output': read_all('read_committed', output_topic, 'C3'),
 }))
