@@ -110,10 +110,10 @@ export const listOffsetsHandler = handler(listOffsetsApi, (state, request) => ({
   topics: request.topics.map((t) => ({
     name: t.name,
     partitions: t.partitions.map((p) => {
-      const log = state.topics.partition(t.name, p.index)?.log;
-      if (!log) return { index: p.index, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, timestamp: -1, offset: -1 };
+      const partition = state.topics.partition(t.name, p.index);
+      if (!partition) return { index: p.index, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, timestamp: -1, offset: -1 };
       // read_committed sees the log up to the last stable offset only, for timestamps too.
-      const transactions = state.topics.partition(t.name, p.index)!.transactions;
+      const { log, transactions } = partition;
       const fetchable = request.isolationLevel === readCommitted ? transactions.lastStableOffset(log.highWatermark) : log.highWatermark;
       if (p.timestamp === latest) return { index: p.index, errorCode: ErrorCode.NONE, timestamp: -1, offset: fetchable };
       if (p.timestamp === earliest) return { index: p.index, errorCode: ErrorCode.NONE, timestamp: -1, offset: log.logStartOffset };
