@@ -21,8 +21,8 @@ export type SeedVerdict =
  * assertion is on its "Got ..." line, so that line is taken when there is one.
  */
 export function shortMessage(message: string | undefined, details?: string): string {
-  const got = details?.split('\n').find((line) => /^\s*Got (error: )?\w*Error:/.test(line));
-  const line = (got ?? message ?? '').trim().replace(/^Got (error: )?/, '').replace(/^AssertionError:\s*/, '');
+  const got = details?.split('\n').find((line) => /^\s*Got (error: )?\w*Error\b/.test(line));
+  const line = (got ?? message ?? '').trim().replace(/^Got (error: )?/, '').replace(/^AssertionError(?: \[\w+\])?:\s*/, '');
   return line.length > 140 ? `${line.slice(0, 139)}…` : line;
 }
 
