@@ -84,16 +84,19 @@ export function checkCurriculum({ exercisesDir }: CourseFolders = courseFolders)
   return { listed: entries.filter((entry) => existsSync(join(exercisesDir, entry))), problems };
 }
 
-/** Every folder two levels below exercises/ (group/exercise). */
-function exerciseFolders(exercisesDir: string): string[] {
+/**
+ * Every exercise folder: a folder named like an exercise (`NN-name`) below a group
+ * (`katas/01-x`) or below a group and a practice (`clinic/saga-and-idempotency/06-x`).
+ */
+function exerciseFolders(exercisesDir: string, prefix = '', depth = 0): string[] {
   const isDir = (path: string) => statSync(path).isDirectory();
-  return readdirSync(exercisesDir)
-    .filter((group) => isDir(join(exercisesDir, group)))
-    .flatMap((group) =>
-      readdirSync(join(exercisesDir, group))
-        .filter((name) => isDir(join(exercisesDir, group, name)))
-        .map((name) => `${group}/${name}`),
-    );
+  return readdirSync(join(exercisesDir, prefix))
+    .filter((name) => isDir(join(exercisesDir, prefix, name)))
+    .flatMap((name) => {
+      const path = prefix ? `${prefix}/${name}` : name;
+      if (depth > 0 && /^[0-9]{2}-/.test(name)) return [path];
+      return depth < 2 ? exerciseFolders(exercisesDir, path, depth + 1) : [];
+    });
 }
 
 /** One exercise's metadata and files, checked against the exercise contract. */
@@ -109,7 +112,7 @@ export function loadExercise(path: string, { exercisesDir, solutionsDir }: Cours
     );
   }
   const exerciseMeta = meta as ExerciseMeta;
-  const folderName = path.split('/')[1];
+  const folderName = path.split('/').at(-1);
   if (exerciseMeta.id !== folderName) {
     throw new CourseRuleError(`${at(metaFile)} has id "${exerciseMeta.id}"; set it to the folder name "${folderName}".`);
   }

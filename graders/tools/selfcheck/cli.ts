@@ -8,6 +8,7 @@ import { serviceNames } from '../../services/services.ts';
 import { type CheckResult, checkVariant, exerciseSummary, formatResult, layOutCopies, plannedChecks } from './exercise-checks.ts';
 import { selfcheckOptions } from './options.ts';
 import { RunCache, sharedDigest } from './run-cache.ts';
+import { checkReproduction, plannedReproductionChecks } from './reproduction-checks.ts';
 import { catalogChecks, graderTests, lintMarkdown, typecheckLaidOutCopies, typecheckRepository } from './static-checks.ts';
 
 /**
@@ -69,6 +70,9 @@ try {
   const outcomes = checks.map((check) => limit(() => checkVariant(check, context)));
   // Report in plan order while later checks still run.
   for (const outcome of outcomes) report(await outcome);
+  const reproductions = learnerCopy ? [] : exercises.flatMap((exercise) => plannedReproductionChecks(exercise, runDir));
+  const legOutcomes = reproductions.map((check) => limit(() => checkReproduction(check, env, perExerciseTimeoutMs)));
+  for (const outcome of legOutcomes) report(await outcome);
 } finally {
   await services.stop();
 }

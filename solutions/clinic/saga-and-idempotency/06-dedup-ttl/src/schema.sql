@@ -1,0 +1,14 @@
+-- The wallet ledger: one row per credit.
+CREATE TABLE ledger_entries (
+  event_id     uuid        NOT NULL,
+  account_id   text        NOT NULL,
+  amount_cents bigint      NOT NULL CHECK (amount_cents > 0),
+  recorded_at  timestamptz NOT NULL
+);
+
+-- Events this consumer has applied. A row is kept for as long as the event can be
+-- delivered again: the source topic's retention.
+CREATE TABLE processed_events (
+  event_id     uuid        PRIMARY KEY,
+  processed_at timestamptz NOT NULL
+);
