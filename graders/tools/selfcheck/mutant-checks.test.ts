@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CheckResult, checkVariant, formatResult, layOutCopies, plannedChecks, type RunContext, type VariantCheck } from './exercise-checks.ts';
 import { fixtureCourse } from './fixture-course.ts';
-import { shortMessage } from './mutant-checks.ts';
+import { judgeMutant, shortMessage } from './mutant-checks.ts';
 import { RunCache } from './run-cache.ts';
 import { typecheckLaidOutCopies } from './static-checks.ts';
 
@@ -93,5 +93,15 @@ describe('the self-check of a mutant', () => {
     expect(shortMessage('Error: Property failed after 1 tests', details)).toBe('stock reserved 2, expected 1');
     expect(shortMessage('AssertionError: expected 43 to be 42 // Object.is equality')).toBe('expected 43 to be 42 // Object.is equality');
     expect(shortMessage(`AssertionError: ${'x'.repeat(200)}`)).toHaveLength(140);
+  });
+
+  it('lists every seed on the mutant\'s line, and each run on its own line when seeds were caught differently', () => {
+    const patch = { mistake: 'answers 43.', caughtBy: { file: 'test/answer.test.ts', test: 'answer › is 42' }, files: [] };
+    const caught = (seed: number, message: string) => ({ seed, kind: 'caught' as const, test: 'answer › is 42', file: 'test/answer.test.ts', message });
+    const input = { title: 'katas/01-demo: mutant off-by-one', where: 'off-by-one.patch', exerciseId: '01-demo', patch };
+    expect(judgeMutant({ ...input, verdicts: [caught(1, 'expected 43 to be 42'), caught(2, 'expected 43 to be 42')] }).detail).toBe('seeds 1, 2');
+    expect(judgeMutant({ ...input, verdicts: [caught(1, 'expected 43 to be 42'), caught(2, 'timed out')] }).detail).toBe(
+      'seed 1: caught by "answer › is 42" (test/answer.test.ts): expected 43 to be 42\nseed 2: caught by "answer › is 42" (test/answer.test.ts): timed out',
+    );
   });
 });

@@ -155,7 +155,10 @@ export function judgeMutant(input: { title: string; where: string; exerciseId: s
     title: `${title} is caught by "${by.test}" (${by.file}): ${by.message}`,
     ok: true,
     way: 'mutant',
-    detail: caught.length === 1 ? `seed ${by.seed}` : perSeed.join('\n'),
+    // One seed per run; the runs' own lines only when a seed was caught another way.
+    detail: caught.every((verdict) => verdict.test === by.test && verdict.message === by.message)
+      ? `seed${caught.length > 1 ? 's' : ''} ${seedsOf(caught)}`
+      : perSeed.join('\n'),
     ...(patch.caughtBy
       ? {}
       : { warning: `${where} has no Caught-by line: name the deterministic test that catches "${patch.mistake}"` }),
