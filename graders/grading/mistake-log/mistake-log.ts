@@ -12,6 +12,8 @@ export interface RepairEvidence {
   /** The test that shows the repair: it fails at `commit` and passes now. */
   test?: { file: string; name: string };
   commit?: string;
+  /** Set by the grader when a clinic item's reproduction test held on its three legs. */
+  provenBy?: 'clinic-legs';
 }
 
 /** One row of the clinic's mistake log (graders/schemas/mistake-log.schema.json). */

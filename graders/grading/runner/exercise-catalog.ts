@@ -14,6 +14,8 @@ export interface ExerciseMeta {
   points: number;
   variants: { name: string; description: string; files?: string[]; tests?: string[] }[];
   hints: string[];
+  /** A clinic item's place in the clinic and what the grader proves (see exercise.schema.json). */
+  clinic?: { practice: string; statement: number; radarRow: string; reproductionPoints: number; cardMustName: string[] };
 }
 
 export interface Exercise {

@@ -12,6 +12,8 @@ export interface BrokerEventMap {
   'rebalance-started': [{ groupId: string }];
   'rebalance-completed': [{ groupId: string; generationId: number; memberIds: string[] }];
   'member-removed': [{ groupId: string; memberId: string; reason: 'left' | 'session expired' | 'rebalance timeout' }];
+  /** The broker aborted a transaction on its own: it timed out, or a new producer took its transactional id. */
+  'transaction-aborted': [{ transactionalId: string; reason: 'timed out' | 'fenced by a new producer' }];
   /** A connection closed because its client broke the protocol; the broker carries on. */
   'protocol-error': [{ reason: string }];
   /** An exception inside the broker: always a bug in the broker, never the client's fault. */

@@ -5,6 +5,8 @@ import { BrokerFaults } from './faults.ts';
 import { GroupCoordinator } from './group/group-coordinator.ts';
 import { realTimers, type Timers } from './group/timers.ts';
 import { TopicStore } from './log/topic-store.ts';
+import { writeTransactionMarker } from './txn/markers.ts';
+import { TransactionCoordinator } from './txn/transaction-coordinator.ts';
 
 export interface BrokerOptions {
   /** Interface to listen on; loopback unless you mean to share the broker. */
@@ -19,7 +21,7 @@ export interface BrokerOptions {
   maxMessageBytes?: number;
   /** Largest request frame read before the connection is closed (socket.request.max.bytes). */
   maxRequestBytes?: number;
-  /** Timers for group sessions and rebalances; tests of the coordinator pass ManualTimers. */
+  /** Timers for group sessions, rebalances and transaction timeouts; tests of the coordinators pass ManualTimers. */
   timers?: Timers;
 }
 
@@ -34,6 +36,7 @@ export class BrokerState {
   readonly events = new BrokerEvents();
   readonly coordinator: GroupCoordinator;
   readonly faults: BrokerFaults;
+  readonly transactions: TransactionCoordinator;
   host = '127.0.0.1';
   port = 0;
   /** Requests handled and the synchronous time spent on them (decode, handle, encode, write). */
@@ -56,6 +59,12 @@ export class BrokerState {
         this.events.emit('rebalance-completed', { groupId, generationId, memberIds }),
       memberRemoved: (groupId, memberId, reason) => this.events.emit('member-removed', { groupId, memberId, reason }),
     });
+    this.transactions = new TransactionCoordinator(options.timers ?? realTimers, courseBrokerSettings['transaction.max.timeout.ms'], {
+      allocateProducerId: () => this.allocateProducerId(),
+      writeMarker: (target, producerId, epoch, committed) => writeTransactionMarker(this.topics, target, producerId, epoch, committed),
+      commitOffsets: (groupId, offsets) => this.coordinator.storeTransactionalOffsets(groupId, offsets),
+      aborted: (transactionalId, reason) => this.events.emit('transaction-aborted', { transactionalId, reason }),
+    });
     this.faults = new BrokerFaults(this.coordinator, this.events, closeAllConnections);
   }
 
@@ -71,5 +80,6 @@ export class BrokerState {
   stop(): void {
     this.stopping.abort();
     this.coordinator.close();
+    this.transactions.close();
   }
 }

@@ -4,12 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { lint } from 'markdownlint/promise';
 import { expect } from 'vitest';
+import { markdownSections } from './markdown-sections.ts';
 
-/**
- * A learner's answers.md as a map from heading path (`Failure modes > Broker rejects`) to
- * the text under it. Exercises fix their headings, and markdownlint keeps them ATX-style,
- * so splitting on `##`/`###` lines (outside code fences) is all the parsing needed.
- */
+/** A learner's answers.md as a map from heading path to the text under it (see markdownSections). */
 export function answerSections(file: URL): Map<string, string> {
   let text: string;
   try {
@@ -17,28 +14,7 @@ export function answerSections(file: URL): Map<string, string> {
   } catch {
     expect.fail(`answers.md is missing: copy the starter's answers.md (with its headings) to ${fileURLToPath(file)}`);
   }
-  const sections = new Map<string, string>();
-  const path: string[] = [];
-  let body: string[] = [];
-  let inFence = false;
-  const flush = () => {
-    if (path.length > 0) sections.set(path.join(' > '), body.join('\n').trim());
-    body = [];
-  };
-  for (const line of text.split('\n')) {
-    if (line.startsWith('```')) inFence = !inFence;
-    const heading = inFence ? null : /^(#{2,3})\s+(.+?)\s*$/.exec(line);
-    if (!heading) {
-      body.push(line);
-      continue;
-    }
-    flush();
-    const level = heading[1]!.length - 2;
-    path.length = level;
-    path[level] = heading[2]!;
-  }
-  flush();
-  return sections;
+  return markdownSections(text);
 }
 
 /** The text under a heading, which must be there and written (no TODO left). */

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from '../../grading/runner/repo-paths.ts';
 import { askForEntry, type Prompter } from './add-entry.ts';
@@ -35,7 +35,8 @@ function terminalPrompter(): Prompter & { close(): void } {
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { log: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   if (values.help) return void console.log(usage), 0;
-  const file = values.log ?? join(repoRoot, logFileName);
+  // npm runs scripts from the repository root; a --log path is read from where it was typed.
+  const file = values.log ? resolve(process.env.INIT_CWD ?? process.cwd(), values.log) : join(repoRoot, logFileName);
   const [command = 'list', ...rest] = positionals;
   if (rest.length > 0) throw new MistakeLogError(`"${command}" takes no further words.\n\n${usage}`);
   switch (command) {

@@ -1,15 +1,8 @@
-import { Writer } from '../protocol/writer.ts';
 import { encodeBatch } from '../records/record-batch.ts';
+import { requestFrame } from './request-frame.ts';
+import { transactionFrames } from './transaction-frames.ts';
 
-/** One well-formed request frame (size prefix, header v1, body) as a client would send it. */
-export function requestFrame(apiKey: number, version: number, body: (w: Writer) => void, correlationId = 1): Buffer {
-  const w = new Writer(256);
-  w.int32(0).int16(apiKey).int16(version).int32(correlationId).nullableString('fuzz');
-  body(w);
-  const frame = Buffer.from(w.toBuffer());
-  frame.writeInt32BE(frame.length - 4, 0);
-  return frame;
-}
+export { requestFrame };
 
 const topic = 'fuzz-topic';
 const group = 'fuzz-group';
@@ -49,5 +42,6 @@ export const validFrames: Buffer[] = [
   requestFrame(15, 2, (w) => w.array([group], (w, g) => w.string(g))),
   requestFrame(16, 2, () => {}),
   requestFrame(22, 1, (w) => w.nullableString(null).int32(60_000)),
+  ...transactionFrames,
   requestFrame(20, 1, (w) => w.array(['fuzz-absent'], (w, t) => w.string(t)).int32(1000)),
 ];

@@ -95,6 +95,17 @@ export class GroupCoordinator {
     };
   }
 
+  /** Offsets a committed transaction sent with TxnOffsetCommit; the group is created if new, as Kafka does. */
+  storeTransactionalOffsets(groupId: string, offsets: { topic: string; partition: number; offset: number; metadata: string }[]): void {
+    this.groupFor(groupId);
+    const stored = this.offsetsOf(groupId);
+    for (const o of offsets) {
+      const byPartition = stored.get(o.topic) ?? new Map<number, Committed>();
+      byPartition.set(o.partition, { offset: o.offset, metadata: o.metadata });
+      stored.set(o.topic, byPartition);
+    }
+  }
+
   fetchOffsets(request: OffsetFetchRequest): OffsetFetchResponse {
     const stored = this.offsets.get(request.groupId) ?? new Map<string, Map<number, Committed>>();
     const wanted =

@@ -36,21 +36,39 @@ function collect(state: BrokerState, request: FetchRequest): { body: FetchRespon
       const partition = state.topics.partition(t.name, p.index);
       if (!partition) {
         hasError = true;
-        return { index: p.index, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, highWatermark: -1, logStartOffset: -1, records: [] };
+        const unknown = { highWatermark: -1, lastStableOffset: -1, logStartOffset: -1, abortedTransactions: null };
+        return { index: p.index, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, ...unknown, records: [] };
       }
-      const { log } = partition;
-      const base = { index: p.index, highWatermark: log.highWatermark, logStartOffset: log.logStartOffset };
+      const { log, transactions } = partition;
+      const lastStableOffset = transactions.lastStableOffset(log.highWatermark);
+      const committedOnly = request.isolationLevel === readCommitted;
+      const base = {
+        index: p.index,
+        highWatermark: log.highWatermark,
+        lastStableOffset,
+        logStartOffset: log.logStartOffset,
+        abortedTransactions: null,
+      };
       if (p.fetchOffset < log.logStartOffset || p.fetchOffset > log.highWatermark) {
         hasError = true;
         return { ...base, errorCode: ErrorCode.OFFSET_OUT_OF_RANGE, records: [] };
       }
       const room = Math.max(0, Math.min(p.maxBytes, request.maxBytes - bytes));
-      const records = log.read(p.fetchOffset, room, bytes === 0);
+      const records = log.read(p.fetchOffset, room, bytes === 0, committedOnly ? lastStableOffset : Infinity);
       for (const batch of records) bytes += batch.length;
-      return { ...base, errorCode: ErrorCode.NONE, records };
+      if (!committedOnly) return { ...base, errorCode: ErrorCode.NONE, records };
+      const upperBound = records.length === 0 ? p.fetchOffset : nextOffsetAfter(records.at(-1)!);
+      return { ...base, errorCode: ErrorCode.NONE, abortedTransactions: transactions.abortedBetween(p.fetchOffset, upperBound), records };
     }),
   }));
   return { body: { topics }, bytes, hasError };
+}
+
+const readCommitted = 1;
+
+/** The offset after a stored batch: base_offset (bytes 0-7) plus last_offset_delta (bytes 23-26) plus one. */
+function nextOffsetAfter(batch: Buffer): number {
+  return Number(batch.readBigInt64BE(0)) + batch.readInt32BE(23) + 1;
 }
 
 function nextAppend(state: BrokerState, request: FetchRequest, ms: number, signal: AbortSignal): Promise<void> {
@@ -92,12 +110,16 @@ export const listOffsetsHandler = handler(listOffsetsApi, (state, request) => ({
   topics: request.topics.map((t) => ({
     name: t.name,
     partitions: t.partitions.map((p) => {
-      const log = state.topics.partition(t.name, p.index)?.log;
-      if (!log) return { index: p.index, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, timestamp: -1, offset: -1 };
-      if (p.timestamp === latest) return { index: p.index, errorCode: ErrorCode.NONE, timestamp: -1, offset: log.highWatermark };
+      const partition = state.topics.partition(t.name, p.index);
+      if (!partition) return { index: p.index, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, timestamp: -1, offset: -1 };
+      // read_committed sees the log up to the last stable offset only, for timestamps too.
+      const { log, transactions } = partition;
+      const fetchable = request.isolationLevel === readCommitted ? transactions.lastStableOffset(log.highWatermark) : log.highWatermark;
+      if (p.timestamp === latest) return { index: p.index, errorCode: ErrorCode.NONE, timestamp: -1, offset: fetchable };
       if (p.timestamp === earliest) return { index: p.index, errorCode: ErrorCode.NONE, timestamp: -1, offset: log.logStartOffset };
       const found = log.offsetForTimestamp(p.timestamp);
-      return { index: p.index, errorCode: ErrorCode.NONE, timestamp: found?.timestamp ?? -1, offset: found?.offset ?? -1 };
+      if (!found || found.offset >= fetchable) return { index: p.index, errorCode: ErrorCode.NONE, timestamp: -1, offset: -1 };
+      return { index: p.index, errorCode: ErrorCode.NONE, timestamp: found.timestamp, offset: found.offset };
     }),
   })),
 }));

@@ -1,8 +1,6 @@
 import { describeGroupsApi } from '../protocol/describe-groups.ts';
 import { ErrorCode } from '../protocol/error-codes.ts';
-import { findCoordinatorApi } from '../protocol/find-coordinator.ts';
 import { heartbeatApi } from '../protocol/heartbeat.ts';
-import { initProducerIdApi } from '../protocol/init-producer-id.ts';
 import { joinGroupApi } from '../protocol/join-group.ts';
 import { leaveGroupApi } from '../protocol/leave-group.ts';
 import { listGroupsApi } from '../protocol/list-groups.ts';
@@ -10,21 +8,6 @@ import { offsetCommitApi } from '../protocol/offset-commit.ts';
 import { offsetFetchApi } from '../protocol/offset-fetch.ts';
 import { syncGroupApi } from '../protocol/sync-group.ts';
 import { handler } from './handler.ts';
-
-const groupKey = 0;
-
-export const findCoordinatorHandler = handler(findCoordinatorApi, (state, request) => {
-  if (request.keyType !== groupKey) {
-    return {
-      errorCode: ErrorCode.INVALID_REQUEST,
-      errorMessage: 'The course broker has no transaction coordinator: transactions are not implemented.',
-      nodeId: -1,
-      host: '',
-      port: -1,
-    };
-  }
-  return { errorCode: ErrorCode.NONE, errorMessage: null, nodeId: state.nodeId, host: state.host, port: state.port };
-});
 
 export const joinGroupHandler = handler(joinGroupApi, (state, request, context) =>
   state.coordinator.join(request, context.clientId, context.clientHost, context.version),
@@ -52,8 +35,3 @@ export const describeGroupsHandler = handler(describeGroupsApi, (state, request)
 }));
 
 export const listGroupsHandler = handler(listGroupsApi, (state) => ({ groups: state.coordinator.list() }));
-
-export const initProducerIdHandler = handler(initProducerIdApi, (state, request) => {
-  if (request.transactionalId !== null) return { errorCode: ErrorCode.INVALID_REQUEST, producerId: -1, producerEpoch: -1 };
-  return { errorCode: ErrorCode.NONE, producerId: state.allocateProducerId(), producerEpoch: 0 };
-});

@@ -1,7 +1,7 @@
 import type { BrokerState } from '../broker-state.ts';
 import { ErrorCode } from '../protocol/error-codes.ts';
 import { type ProducePartitionResult, produceApi } from '../protocol/produce.ts';
-import { InvalidBatch, validateBatch } from '../records/record-batch.ts';
+import { type BatchHeader, InvalidBatch, validateBatch } from '../records/record-batch.ts';
 import { closeConnection, handler, noResponse } from './handler.ts';
 
 const failed = (index: number, errorCode: number): ProducePartitionResult => ({ index, errorCode, baseOffset: -1, logStartOffset: -1 });
@@ -16,13 +16,12 @@ export const produceHandler = handler(produceApi, (state, request) => {
     name: t.name,
     partitions: t.partitions.map((p): ProducePartitionResult => {
       if (request.acks !== 0 && request.acks !== 1 && request.acks !== -1) return failed(p.index, ErrorCode.INVALID_REQUIRED_ACKS);
-      if (request.transactionalId !== null) return failed(p.index, ErrorCode.INVALID_REQUEST);
       const rejection = state.faults.takeRejection(t.name);
       if (rejection !== undefined) {
         state.events.emit('produce-rejected', { topic: t.name, partition: p.index, errorCode: rejection });
         return failed(p.index, rejection);
       }
-      const result = appendBatch(state, t.name, p.index, p.records);
+      const result = appendBatch(state, request.transactionalId, t.name, p.index, p.records);
       if (result.errorCode === ErrorCode.NONE && state.faults.takeDrop(t.name)) {
         dropResponse = true;
         state.events.emit('produce-response-dropped', { topic: t.name, partition: p.index, baseOffset: result.baseOffset });
@@ -35,7 +34,7 @@ export const produceHandler = handler(produceApi, (state, request) => {
   return { topics };
 });
 
-function appendBatch(state: BrokerState, topic: string, index: number, records: Buffer | null): ProducePartitionResult {
+function appendBatch(state: BrokerState, transactionalId: string | null, topic: string, index: number, records: Buffer | null): ProducePartitionResult {
   const partition = state.topics.partition(topic, index);
   if (!partition) return failed(index, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
   if (records === null || records.length === 0) return failed(index, ErrorCode.INVALID_RECORD);
@@ -53,7 +52,26 @@ function appendBatch(state: BrokerState, topic: string, index: number, records: 
   if (check.kind === 'duplicate') {
     return { index, errorCode: ErrorCode.NONE, baseOffset: check.baseOffset, logStartOffset: partition.log.logStartOffset };
   }
+  const transactionError = transactionalWriteError(state, transactionalId, topic, index, header);
+  if (transactionError !== ErrorCode.NONE) return failed(index, transactionError);
   const baseOffset = partition.log.append(records, header);
+  if (header.transactional) partition.transactions.noteTransactionalAppend(header.producerId, baseOffset);
   partition.producers.record(header.producerId, header.producerEpoch, header.baseSequence, header.recordCount, baseOffset);
   return { index, errorCode: ErrorCode.NONE, baseOffset, logStartOffset: partition.log.logStartOffset };
+}
+
+/**
+ * A transactional batch needs the request's transactional id and a partition added to that
+ * producer's open transaction; a plain batch from a producer with a transaction open here is
+ * refused, as Kafka refuses it.
+ */
+function transactionalWriteError(state: BrokerState, transactionalId: string | null, topic: string, index: number, header: BatchHeader): number {
+  if (!header.transactional) {
+    const open = header.producerId >= 0 && state.topics.partition(topic, index)!.transactions.isOpen(header.producerId);
+    return open ? ErrorCode.INVALID_TXN_STATE : ErrorCode.NONE;
+  }
+  if (transactionalId === null) return ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED;
+  const identity = { transactionalId, producerId: header.producerId, producerEpoch: header.producerEpoch };
+  const errorCode = state.transactions.verifyWrite(identity, topic, index);
+  return errorCode === ErrorCode.PRODUCER_FENCED ? ErrorCode.INVALID_PRODUCER_EPOCH : errorCode;
 }

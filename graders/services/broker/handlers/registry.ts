@@ -3,9 +3,7 @@ import { ErrorCode } from '../protocol/error-codes.ts';
 import { fetchHandler, listOffsetsHandler } from './fetch-handler.ts';
 import {
   describeGroupsHandler,
-  findCoordinatorHandler,
   heartbeatHandler,
-  initProducerIdHandler,
   joinGroupHandler,
   leaveGroupHandler,
   listGroupsHandler,
@@ -16,6 +14,14 @@ import {
 import { type ApiHandler, handler } from './handler.ts';
 import { produceHandler } from './produce-handler.ts';
 import { createTopicsHandler, deleteTopicsHandler, metadataHandler } from './topic-handlers.ts';
+import {
+  addOffsetsToTxnHandler,
+  addPartitionsToTxnHandler,
+  endTxnHandler,
+  findCoordinatorHandler,
+  initProducerIdHandler,
+  txnOffsetCommitHandler,
+} from './transaction-handlers.ts';
 
 const others: ApiHandler<any, any>[] = [
   produceHandler,
@@ -34,6 +40,10 @@ const others: ApiHandler<any, any>[] = [
   createTopicsHandler,
   deleteTopicsHandler,
   initProducerIdHandler,
+  addPartitionsToTxnHandler,
+  addOffsetsToTxnHandler,
+  endTxnHandler,
+  txnOffsetCommitHandler,
 ];
 
 /** Exactly the versions implemented; clients negotiate down to them. */

@@ -46,12 +46,14 @@ export class PartitionLog {
    * Whole batches from the one holding `offset`, up to `maxBytes`, but at least one batch
    * when `atLeastOne` is set (KIP-74) so a batch larger than the limit cannot stall a consumer.
    * Clients skip the records of the first batch that lie before the offset they asked for.
+   * Batches from `upTo` on are left out (read_committed stops at the last stable offset).
    */
-  read(offset: number, maxBytes: number, atLeastOne: boolean): Buffer[] {
+  read(offset: number, maxBytes: number, atLeastOne: boolean, upTo = Infinity): Buffer[] {
     const out: Buffer[] = [];
     let size = 0;
     for (let i = this.indexOf(offset); i < this.batches.length; i++) {
       const batch = this.batches[i]!;
+      if (batch.baseOffset >= upTo) break;
       if (size + batch.bytes.length > maxBytes && !(atLeastOne && out.length === 0)) break;
       out.push(batch.bytes);
       size += batch.bytes.length;

@@ -54,6 +54,12 @@ export class ProducerStates {
     return { kind: 'append' };
   }
 
+  /** A transaction marker with a newer epoch fences the older one; sequences restart from 0. */
+  fence(producerId: number, epoch: number): void {
+    const entry = this.entries.get(producerId);
+    if (!entry || epoch > entry.epoch) this.entries.set(producerId, { epoch, lastSequence: -1, recent: [] });
+  }
+
   record(producerId: number, epoch: number, firstSequence: number, recordCount: number, baseOffset: number): void {
     if (producerId < 0) return;
     const lastSequence = firstSequence + recordCount - 1;

@@ -1,15 +1,22 @@
 import { PartitionLog } from './partition-log.ts';
+import { PartitionTransactions } from './partition-transactions.ts';
 import { ProducerStates } from './producer-state.ts';
 
 export interface Partition {
   log: PartitionLog;
   producers: ProducerStates;
+  transactions: PartitionTransactions;
 }
 
 export interface Topic {
   name: string;
   partitions: Partition[];
   configs: Map<string, string | null>;
+}
+
+/** A new, empty partition: its log, its idempotent-producer state and its transactions. */
+export function emptyPartition(): Partition {
+  return { log: new PartitionLog(), producers: new ProducerStates(), transactions: new PartitionTransactions() };
 }
 
 const legalName = /^[a-zA-Z0-9._-]+$/;
@@ -42,7 +49,7 @@ export class TopicStore {
   create(name: string, partitions: number, configs: Map<string, string | null> = new Map()): Topic {
     const topic: Topic = {
       name,
-      partitions: Array.from({ length: partitions }, () => ({ log: new PartitionLog(), producers: new ProducerStates() })),
+      partitions: Array.from({ length: partitions }, emptyPartition),
       configs,
     };
     this.topics.set(name, topic);

@@ -11,14 +11,17 @@
  *     topics => topic STRING, [partitions]
  *       partitions => partition INT32, error_code INT16, high_watermark INT64,
  *                     last_stable_offset INT64, log_start_offset INT64 (v5+),
- *                     [aborted_transactions] (nullable), preferred_read_replica INT32 (v11+),
- *                     records NULLABLE_BYTES (whole stored record batches)
+ *                     [aborted_transactions] (null for read_uncommitted),
+ *                     preferred_read_replica INT32 (v11+), records NULLABLE_BYTES (whole stored batches)
+ *         aborted_transactions => producer_id INT64, first_offset INT64
  * Fetch sessions are declined: every response carries session_id 0, which the protocol
  * defines as "no session", so clients send full fetch requests.
  */
 import { defineApi } from './api.ts';
 
 export interface FetchRequest {
+  /** 0 read_uncommitted, 1 read_committed: records up to the last stable offset only. */
+  isolationLevel: number;
   maxWaitMs: number;
   minBytes: number;
   maxBytes: number;
@@ -29,7 +32,10 @@ export interface FetchPartitionResult {
   index: number;
   errorCode: number;
   highWatermark: number;
+  lastStableOffset: number;
   logStartOffset: number;
+  /** Aborted transactions overlapping the records returned; null for read_uncommitted. */
+  abortedTransactions: { producerId: number; firstOffset: number }[] | null;
   records: Buffer[];
 }
 
@@ -47,7 +53,7 @@ export const fetchApi = defineApi<FetchRequest, FetchResponse>({
     const maxWaitMs = r.int32();
     const minBytes = r.int32();
     const maxBytes = r.int32();
-    r.int8(); // isolation_level: without transactions both levels read the same records
+    const isolationLevel = r.int8();
     if (version >= 7) {
       r.int32();
       r.int32();
@@ -64,7 +70,7 @@ export const fetchApi = defineApi<FetchRequest, FetchResponse>({
     }));
     if (version >= 7) r.array((r) => ({ topic: r.string(), partitions: r.array((r) => r.int32()) }));
     if (version >= 11) r.string();
-    return { maxWaitMs, minBytes, maxBytes, topics };
+    return { maxWaitMs, minBytes, maxBytes, isolationLevel, topics };
   },
   encodeResponse(w, version, response) {
     w.int32(0);
@@ -72,9 +78,10 @@ export const fetchApi = defineApi<FetchRequest, FetchResponse>({
     w.array(response.topics, (w, t) => {
       w.string(t.name);
       w.array(t.partitions, (w, p) => {
-        w.int32(p.index).int16(p.errorCode).int64(p.highWatermark).int64(p.highWatermark);
+        w.int32(p.index).int16(p.errorCode).int64(p.highWatermark).int64(p.lastStableOffset);
         if (version >= 5) w.int64(p.logStartOffset);
-        w.array([], () => {});
+        if (p.abortedTransactions === null) w.int32(-1);
+        else w.array(p.abortedTransactions, (w, a) => w.int64(a.producerId).int64(a.firstOffset));
         if (version >= 11) w.int32(-1);
         const size = p.records.reduce((sum, batch) => sum + batch.length, 0);
         w.int32(size);

@@ -7,6 +7,7 @@ import { defineApi } from './api.ts';
 
 export interface InitProducerIdRequest {
   transactionalId: string | null;
+  transactionTimeoutMs: number;
 }
 
 export interface InitProducerIdResponse {
@@ -22,8 +23,7 @@ export const initProducerIdApi = defineApi<InitProducerIdRequest, InitProducerId
   maxVersion: 1,
   decodeRequest(r) {
     const transactionalId = r.nullableString();
-    r.int32();
-    return { transactionalId };
+    return { transactionalId, transactionTimeoutMs: r.int32() };
   },
   encodeResponse(w, _version, response) {
     w.int32(0).int16(response.errorCode).int64(response.producerId).int16(response.producerEpoch);

@@ -10,6 +10,8 @@
 import { defineApi } from './api.ts';
 
 export interface ListOffsetsRequest {
+  /** 0 read_uncommitted, 1 read_committed (v2+; v1 is read_uncommitted). */
+  isolationLevel: number;
   topics: { name: string; partitions: { index: number; timestamp: number }[] }[];
 }
 
@@ -27,8 +29,9 @@ export const listOffsetsApi = defineApi<ListOffsetsRequest, ListOffsetsResponse>
   maxVersion: 3,
   decodeRequest(r, version) {
     r.int32();
-    if (version >= 2) r.int8();
+    const isolationLevel = version >= 2 ? r.int8() : 0;
     return {
+      isolationLevel,
       topics: r.array((r) => ({
         name: r.string(),
         partitions: r.array((r) => ({ index: r.int32(), timestamp: r.int64() })),

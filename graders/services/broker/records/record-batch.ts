@@ -102,7 +102,7 @@ export function validateBatch(bytes: Buffer, maxUncompressedBytes: number): { he
   }
   if (header.magic !== 2) throw new InvalidBatch('invalid', `magic ${header.magic}: only record batch v2 is accepted`);
   if (crc32c(bytes, crcStart) !== header.crc) throw new InvalidBatch('corrupt', 'record batch CRC-32C does not match');
-  if (header.control || header.transactional) throw new InvalidBatch('invalid', 'transactional and control batches are not supported');
+  if (header.control) throw new InvalidBatch('invalid', 'control batches are written by the broker, never produced');
   if (header.recordCount <= 0 || header.lastOffsetDelta !== header.recordCount - 1) {
     throw new InvalidBatch('invalid', `record_count ${header.recordCount} with last_offset_delta ${header.lastOffsetDelta}`);
   }

@@ -2,6 +2,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
 import { Kafka, logLevel } from 'kafkajs';
 import type { BenchFigure, BenchSuite } from '../bench-suite.ts';
+import { joinedBatchConsumer } from '../kafka-bench-consumer.ts';
 
 const messages = 100_000;
 const messageBytes = 1_024;
@@ -17,7 +18,7 @@ interface BrokerStats {
 }
 
 /** The broker in a child process, so its CPU time is told apart from the client's. */
-async function startBrokerProcess(): Promise<{ child: ChildProcess; brokers: string[]; stats(): Promise<BrokerStats> }> {
+export async function startBrokerProcess(): Promise<{ child: ChildProcess; brokers: string[]; stats(): Promise<BrokerStats> }> {
   const child = fork(new URL('../../../services/broker/bench/broker-process.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
   const [{ port }] = (await once(child, 'message')) as [{ port: number }];
   return {
@@ -44,21 +45,14 @@ async function produceToConsume(brokers: string[], run: number) {
   await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
   await admin.disconnect();
 
-  const consumer = kafka.consumer({ groupId: `${topic}-group`, maxWaitTimeInMs: 50 });
   const latencies: number[] = [];
   let finish!: () => void;
   const allConsumed = new Promise<void>((resolve) => (finish = resolve));
-  const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
-  await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
-  await consumer.run({
-    eachBatch: async ({ batch }) => {
-      const now = performance.timeOrigin + performance.now();
-      for (const message of batch.messages) latencies.push(now - message.value!.readDoubleBE(0));
-      if (latencies.length >= messages) finish();
-    },
+  const consumer = await joinedBatchConsumer(kafka, topic, async ({ batch }) => {
+    const now = performance.timeOrigin + performance.now();
+    for (const message of batch.messages) latencies.push(now - message.value!.readDoubleBE(0));
+    if (latencies.length >= messages) finish();
   });
-  await joined;
 
   const producer = kafka.producer();
   await producer.connect();
