@@ -39,6 +39,8 @@ export interface RunOptions {
   bail?: boolean;
   /** Skip shrinking failed properties: the self-check needs the failure, not the smallest case. */
   noShrink?: boolean;
+  /** Run only the tests whose full name matches (Vitest's -t): a mutant's Caught-by test. */
+  testNamePattern?: string;
 }
 
 const vitestEntry = join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs');
@@ -55,7 +57,8 @@ export async function runVitest(options: RunOptions): Promise<RunOutcome> {
   const started = performance.now();
   const args = [
     vitestEntry, 'run', '--config', variantConfig, '--root', options.root,
-    '--reporter=json', `--outputFile=${reportFile}`, ...(options.bail ? ['--bail=1'] : []), ...(options.files ?? []),
+    '--reporter=json', `--outputFile=${reportFile}`, ...(options.bail ? ['--bail=1'] : []),
+    ...(options.testNamePattern ? ['--testNamePattern', options.testNamePattern] : []), ...(options.files ?? []),
   ];
   const child = spawn(process.execPath, args, {
     cwd: options.root,

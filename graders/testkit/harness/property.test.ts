@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { assertProperty, replayVariable } from './property.ts';
+import { assertProperty, courseSeed, replayVariable, seedVariable } from './property.ts';
 import { renderTimeline } from './timeline.ts';
 
 afterEach(() => {
@@ -53,5 +53,19 @@ describe('assertProperty', () => {
   it('says what to do with a malformed replay value', async () => {
     process.env[replayVariable] = 'yesterday';
     await expect(assertProperty(failing)).rejects.toThrow(/is not <seed>:<path>; copy it from a failure message/);
+  });
+
+  it('takes one seed for every property from COURSE_SEED, so a run can be replayed', async () => {
+    expect(courseSeed({ [seedVariable]: ' 1234 ' })).toBe(1234);
+    expect(courseSeed({})).toBeUndefined();
+    expect(() => courseSeed({ [seedVariable]: 'tuesday' })).toThrow(/COURSE_SEED=tuesday is not a 32-bit whole number/);
+    const before = fc.readConfigureGlobal();
+    fc.configureGlobal({ ...before, seed: courseSeed({ [seedVariable]: '99' })! });
+    try {
+      const failure = (await assertProperty(failing).catch((error: Error) => error)) as Error;
+      expect(failure.message).toMatch(new RegExp(`${replayVariable}=99:`));
+    } finally {
+      fc.configureGlobal(before);
+    }
   });
 });

@@ -5,6 +5,23 @@ import { AssertionError } from 'node:assert';
 export const replayVariable = 'COURSE_REPLAY';
 /** `COURSE_RUNS=2000` searches harder than a property's own number of runs, e.g. before calling work done. */
 export const runsVariable = 'COURSE_RUNS';
+/**
+ * `COURSE_SEED=<integer>` fixes the seed of every property in a run (fast-check draws a
+ * fresh one per property otherwise). The self-check sets it so that each run names its
+ * seed and a kill that depends on the seed can be replayed.
+ */
+export const seedVariable = 'COURSE_SEED';
+
+/** The seed `COURSE_SEED` asks for, or undefined; a value that is not a 32-bit integer is refused. */
+export function courseSeed(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const value = env[seedVariable]?.trim();
+  if (!value) return undefined;
+  const seed = Number(value);
+  if (!Number.isInteger(seed) || seed < -(2 ** 31) || seed >= 2 ** 32) {
+    throw new Error(`${seedVariable}=${value} is not a 32-bit whole number; copy the seed the self-check printed, e.g. ${seedVariable}=1234`);
+  }
+  return seed;
+}
 
 function runsOverride(): { numRuns: number } | undefined {
   const value = process.env[runsVariable];

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { courseSeed } from '../harness/property.ts';
 
 /**
  * fast-check 4 keeps a failing case's own error in `cause`, where Vitest's report does not
@@ -15,3 +16,7 @@ fc.configureGlobal({ ...fc.readConfigureGlobal(), includeErrorInReport: true });
 if (process.env.COURSE_FAST_FAIL === '1') {
   fc.configureGlobal({ ...fc.readConfigureGlobal(), endOnFailure: true });
 }
+
+/** One seed for every property of the run, when the self-check (or a replay) names it. */
+const seed = courseSeed();
+if (seed !== undefined) fc.configureGlobal({ ...fc.readConfigureGlobal(), seed });

@@ -2,11 +2,12 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { rm } from 'node:fs/promises';
 import pLimit from 'p-limit';
-import { scratchDir } from '../../grading/runner/repo-paths.ts';
+import { repoRoot, scratchDir } from '../../grading/runner/repo-paths.ts';
 import { startSharedServices } from '../../grading/runner/shared-services.ts';
-import { copyExercise } from '../../grading/runner/variant-copy.ts';
 import { serviceNames } from '../../services/services.ts';
-import { type CheckResult, checkVariant, plannedChecks } from './exercise-checks.ts';
+import { type CheckResult, checkVariant, exerciseSummary, formatResult, layOutCopies, plannedChecks } from './exercise-checks.ts';
+import { selfcheckOptions } from './options.ts';
+import { RunCache, sharedDigest } from './run-cache.ts';
 import { checkReproduction, plannedReproductionChecks } from './reproduction-checks.ts';
 import { catalogChecks, graderTests, lintMarkdown, typecheckLaidOutCopies, typecheckRepository } from './static-checks.ts';
 
@@ -20,13 +21,13 @@ import { catalogChecks, graderTests, lintMarkdown, typecheckLaidOutCopies, typec
 const results: CheckResult[] = [];
 const report = (result: CheckResult) => {
   results.push(result);
-  console.log(`${result.ok ? '  ✓' : '  ✗'} ${result.title}${result.ok ? ` (${result.detail})` : `\n${indent(result.detail)}`}`);
+  console.log(formatResult(result));
 };
-const indent = (text: string) => text.split('\n').map((line) => `      ${line}`).join('\n');
 const perExerciseTimeoutMs = Number(process.env.COURSE_EXERCISE_TIMEOUT_S ?? 300) * 1000;
 
 console.log('Course self-check\n');
-const filters = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+const options = selfcheckOptions(process.argv.slice(2));
+const { filters } = options;
 const { results: catalog, exercises: allExercises } = catalogChecks();
 catalog.forEach(report);
 const exercises = filters.length === 0 ? allExercises : allExercises.filter((e) => filters.some((f) => e.path.includes(f)));
@@ -46,11 +47,11 @@ if (learnerCopy) {
   });
 }
 const checks = learnerCopy ? [] : exercises.flatMap((exercise) => plannedChecks(exercise, runDir));
-await Promise.all(checks.map((check) => copyExercise(check.exercise, check.source, check.root)));
+await layOutCopies(checks);
 
 const [types, mutantTypes, markdown] = await Promise.all([
   typecheckRepository(),
-  typecheckLaidOutCopies(runDir, checks.filter((check) => check.way !== 'starter').length),
+  typecheckLaidOutCopies(runDir, checks.filter((check) => check.way !== 'starter')),
   lintMarkdown(),
 ]);
 [types, mutantTypes, markdown].forEach(report);
@@ -63,7 +64,10 @@ try {
   if (filters.length === 0 && !learnerCopy) report(await graderTests(env));
   if (!learnerCopy) console.log('\nExercises, three ways:');
   const limit = pLimit(Math.max(1, Math.min(2, availableParallelism())));
-  const outcomes = checks.map((check) => limit(() => checkVariant(check, env, perExerciseTimeoutMs)));
+  const cache = new RunCache<CheckResult>(join(scratchDir, 'selfcheck-cache'), options.cache);
+  const context = { env, timeoutMs: perExerciseTimeoutMs, options, cache, shared: sharedDigest(repoRoot) };
+  if (!learnerCopy) console.log(`  (mutants under ${options.seedCount} seed(s) each${options.cache ? '' : ', cache off'})`);
+  const outcomes = checks.map((check) => limit(() => checkVariant(check, context)));
   // Report in plan order while later checks still run.
   for (const outcome of outcomes) report(await outcome);
   const reproductions = learnerCopy ? [] : exercises.flatMap((exercise) => plannedReproductionChecks(exercise, runDir));
@@ -73,12 +77,8 @@ try {
   await services.stop();
 }
 
-const count = (way: string) => results.filter((result) => result.way === way && result.ok).length;
 const failed = results.filter((result) => !result.ok);
-if (!learnerCopy) console.log(
-  `\nChecked ${exercises.length} exercise(s): ${count('starter')} starter(s) fail as they should, ` +
-    `${count('reference')} reference(s) pass, ${count('mutant')} of ${checks.filter((c) => c.way === 'mutant').length} mutants caught.`,
-);
+if (!learnerCopy) console.log(`\n${exerciseSummary(exercises.length, checks, results).join('\n')}`);
 if (failed.length > 0) {
   console.log(`\nTo fix:\n${failed.map((result) => `  ✗ ${result.title}`).join('\n')}`);
 }

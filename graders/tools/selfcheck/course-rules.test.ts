@@ -1,7 +1,8 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scratchDir } from '../../grading/runner/repo-paths.ts';
+import { writeDemoCourse } from './fixture-course.ts';
 import { catalogChecks, typecheckRepository } from './static-checks.ts';
 
 const workDir = await mkdtemp(join(scratchDir, 'rules-'));
@@ -11,23 +12,12 @@ let fixtures = 0;
 /** A tiny, valid course with one exercise; each test breaks one rule in its own copy. */
 async function validCourse(): Promise<{ root: string; write: (path: string, text: string) => Promise<void> }> {
   const root = join(workDir, `course-${++fixtures}`);
-  const write = async (path: string, text: string) => {
-    await mkdir(dirname(join(root, path)), { recursive: true });
-    await writeFile(join(root, path), text);
-  };
-  await write('exercises/curriculum.json', JSON.stringify({ module: 'Test module', exercises: ['katas/01-demo'] }));
-  await write('exercises/katas/01-demo/README.md', '# Demo\n');
-  await write(
-    'exercises/katas/01-demo/exercise.json',
-    JSON.stringify({
-      id: '01-demo', title: 'Demo kata', kind: 'kata', concepts: ['events-are-facts'], services: [],
-      timeLimitMinutes: 5, points: 5, variants: [{ name: 'default', description: 'The only variant.' }], hints: [],
-    }),
-  );
-  await write('exercises/katas/01-demo/src/answer.ts', "export const answer = (): number => { throw new Error('TODO: answer'); };\n");
-  await write('exercises/katas/01-demo/test/answer.test.ts', '// the self-check never runs it here\n');
-  await write('solutions/katas/01-demo/src/answer.ts', 'export const answer = (): number => 42;\n');
-  await write('solutions/katas/01-demo/mutants/off-by-one.patch', offByOne);
+  const write = await writeDemoCourse(root, {
+    'exercises/katas/01-demo/src/answer.ts': "export const answer = (): number => { throw new Error('TODO: answer'); };\n",
+    'exercises/katas/01-demo/test/answer.test.ts': '// the self-check never runs it here\n',
+    'solutions/katas/01-demo/src/answer.ts': 'export const answer = (): number => 42;\n',
+    'solutions/katas/01-demo/mutants/off-by-one.patch': offByOne,
+  });
   return { root, write };
 }
 

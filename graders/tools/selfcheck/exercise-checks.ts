@@ -1,8 +1,15 @@
+import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import type { Exercise } from '../../grading/runner/exercise-catalog.ts';
+import { mutantPatchFile } from '../../grading/runner/mutant-patch.ts';
+import { repoRoot } from '../../grading/runner/repo-paths.ts';
 import { type RunOutcome, runVitest } from '../../grading/runner/run-vitest.ts';
 import { starterProblem } from '../../grading/runner/starter-failures.ts';
-import { type CodeSource, describeSource } from '../../grading/runner/variant-copy.ts';
+import { type CodeSource, copyExercise, describeSource } from '../../grading/runner/variant-copy.ts';
+import { seedVariable } from '../../testkit/harness/property.ts';
+import { checkMutant } from './mutant-checks.ts';
+import type { SelfcheckOptions } from './options.ts';
+import { exerciseDigest, type RunCache, type RunInputs, seedFromInputs } from './run-cache.ts';
 
 export type Way = 'starter' | 'reference' | 'mutant';
 
@@ -12,6 +19,8 @@ export interface VariantCheck {
   way: Way;
   /** Where its copy was laid out (see copyExercise). */
   root: string;
+  /** Why the copy cannot run at all (its patch does not apply, it does not type-check), when so. */
+  loadProblem?: string;
 }
 
 export interface CheckResult {
@@ -20,16 +29,94 @@ export interface CheckResult {
   /** What went wrong and what to do, when not ok; a one-line summary when ok. */
   detail: string;
   way?: Way;
+  /** Passes for now, but the author has something to do (a mutant without a Caught-by line). */
+  warning?: string;
+  /** The outcome was recorded by an earlier run with the same inputs. */
+  cached?: boolean;
 }
 
-/** Runs one copy's tests and judges the outcome by the rule for its way. */
-export async function checkVariant(check: VariantCheck, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<CheckResult> {
-  // A starter must show every failure (each one has to be instructive); a mutant needs one.
-  // Neither needs the smallest failing case, so neither shrinks.
-  const outcome = await runVitest({
-    root: check.root, env, timeoutMs, bail: check.way === 'mutant', noShrink: check.way !== 'reference',
-  });
-  return judge(check, outcome);
+/** What every run of one self-check shares. */
+export interface RunContext {
+  env: NodeJS.ProcessEnv;
+  timeoutMs: number;
+  options: Pick<SelfcheckOptions, 'seedCount' | 'seeds' | 'ci'>;
+  cache: RunCache<CheckResult>;
+  /** Digest of the inputs every run shares (see sharedDigest). */
+  shared: string;
+}
+
+/** Lays out every check's copy; a copy that cannot be made (a patch that no longer applies) is marked, not thrown. */
+export async function layOutCopies(checks: VariantCheck[]): Promise<void> {
+  await Promise.all(
+    checks.map((check) =>
+      copyExercise(check.exercise, check.source, check.root).catch((error: Error) => {
+        check.loadProblem = error.message;
+      }),
+    ),
+  );
+}
+
+/**
+ * The inputs a run depends on and the seeds it uses: named with --seed, fresh in CI (so CI
+ * tries new seeds every time), otherwise drawn from the inputs (so an unchanged run is reused).
+ */
+export function runInputs(check: VariantCheck, context: Pick<RunContext, 'options' | 'shared'>): RunInputs {
+  const { exercise, source, way } = check;
+  const patch = source.kind === 'mutant' ? mutantPatchFile(exercise.solutionFolder!, source.name) : undefined;
+  const base = { shared: context.shared, exercise: exerciseDigest(repoRoot, exercise.folder, exercise.solutionFolder, patch), run: describeSource(source) };
+  const { seedCount, seeds: named, ci } = context.options;
+  const count = way === 'mutant' ? seedCount : 1;
+  const seeds = named.length > 0
+    ? named.slice(0, count)
+    : Array.from({ length: count }, (_, index) => (ci ? randomInt(2 ** 31) : seedFromInputs(base, index)));
+  return { ...base, seeds };
+}
+
+/** Runs one copy's tests (or reuses the recorded pass of the same inputs) and judges the outcome by the rule for its way. */
+export async function checkVariant(check: VariantCheck, context: RunContext): Promise<CheckResult> {
+  const inputs = runInputs(check, context);
+  const cached = check.loadProblem ? undefined : await context.cache.get(inputs);
+  if (cached) return { ...cached, cached: true };
+  const result = check.way === 'mutant' ? await checkMutant(check, context.env, context.timeoutMs, inputs.seeds) : await checkCopy(check, context, inputs.seeds[0]!);
+  await context.cache.putPass(inputs, result, result.ok);
+  return result;
+}
+
+async function checkCopy(check: VariantCheck, { env, timeoutMs }: RunContext, seed: number): Promise<CheckResult> {
+  if (check.loadProblem) {
+    return { title: `${check.exercise.path}: ${describeSource(check.source)} does not load`, ok: false, way: check.way, detail: check.loadProblem };
+  }
+  // A starter must show every failure (each one has to be instructive) but not the smallest
+  // failing case, so it does not shrink.
+  const outcome = await runVitest({ root: check.root, env: { ...env, [seedVariable]: String(seed) }, timeoutMs, noShrink: check.way === 'starter' });
+  const result = judge(check, outcome);
+  return { ...result, detail: result.ok ? `${result.detail}, seed ${seed}` : `${result.detail}
+(seed ${seed}; replay: npm test -- ${check.exercise.meta.id} --seed ${seed})` };
+}
+
+/** One result as the self-check prints it: a line, its seeds and any warning below it. */
+export function formatResult(result: CheckResult): string {
+  const indent = (text: string) => text.split('\n').map((line) => `      ${line}`).join('\n');
+  if (!result.ok) return `  ✗ ${result.title}\n${indent(result.detail)}`;
+  const [first, ...rest] = result.detail.split('\n');
+  const note = `${first}${result.cached ? ', from the cache' : ''}`;
+  return [`  ✓ ${result.title} (${note})`, ...(rest.length > 0 ? [indent(rest.join('\n'))] : []), ...(result.warning ? [`  ! ${result.warning}`] : [])].join('\n');
+}
+
+/** The closing lines about the exercise runs: counts, mutants still missing a Caught-by line, cache use. */
+export function exerciseSummary(exerciseCount: number, checks: VariantCheck[], results: CheckResult[]): string[] {
+  const count = (way: Way) => results.filter((result) => result.way === way && result.ok).length;
+  const mutants = checks.filter((check) => check.way === 'mutant').length;
+  const runs = results.filter((result) => result.way !== undefined);
+  const warned = results.filter((result) => result.warning);
+  return [
+    `Checked ${exerciseCount} exercise(s): ${count('starter')} starter(s) fail as they should, ` +
+      `${count('reference')} reference(s) pass, ${count('mutant')} of ${mutants} mutants caught.`,
+    `${runs.filter((result) => result.cached).length} of ${runs.length} runs came from the cache (inputs unchanged since they passed; --no-cache runs all).`,
+    ...(warned.length > 0
+      ? [`Warning: ${warned.length} mutant(s) have no Caught-by line yet (marked ! above); this becomes a failure once every patch names its test.`]
+      : []),
+  ];
 }
 
 export function judge(check: VariantCheck, outcome: RunOutcome): CheckResult {
@@ -64,28 +151,7 @@ export function judge(check: VariantCheck, outcome: RunOutcome): CheckResult {
     }
     return { title: `${exercise.path}: ${label} passes`, ok: true, way, detail: `${total} tests pass` };
   }
-  const mutantPath = `solutions/${exercise.path}/mutants/${source.kind === 'mutant' ? source.name : ''}`;
-  if (outcome.abort || outcome.brokenFiles[0]) {
-    const why = outcome.abort?.detail ?? `${outcome.brokenFiles[0]!.file} does not load: ${outcome.brokenFiles[0]!.error.split('\n')[0]}`;
-    return {
-      title: `${exercise.path}: ${label}`,
-      ok: false,
-      way,
-      detail: `${mutantPath}: ${why}. A mutant is working code with one named mistake; a test must catch it by failing.`,
-    };
-  }
-  if (failed.length === 0) {
-    return {
-      title: `${exercise.path}: ${label}`,
-      ok: false,
-      way,
-      detail:
-        `${mutantPath} passes all ${total} tests: the mistake it names goes unnoticed. ` +
-        'Add a test that fails on it (and passes on the reference).',
-    };
-  }
-  // Mutant runs stop at the first failure, so that failure is all there is to report.
-  return { title: `${exercise.path}: ${label} is caught`, ok: true, way, detail: `by "${failed[0]!.name}"` };
+  throw new Error(`judge() checks starters and references; mutants are checked by checkMutant (${exercise.path}).`);
 }
 
 /** Every copy one exercise needs for the self-check, in the order they are reported. */

@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { checkCurriculum, type CourseFolders, CourseRuleError, type Exercise, loadExercise } from '../../grading/runner/exercise-catalog.ts';
 import { mutantPatchFile, parseMutantPatch } from '../../grading/runner/mutant-patch.ts';
 import { repoRoot } from '../../grading/runner/repo-paths.ts';
-import type { CheckResult } from './exercise-checks.ts';
+import type { CheckResult, VariantCheck } from './exercise-checks.ts';
 import { runTool, tools } from './tool-runs.ts';
 
 /** Curriculum and every exercise's metadata and files; the exercises that pass go on. */
@@ -59,11 +59,13 @@ export async function typecheckRepository(project = 'tsconfig.json'): Promise<Ch
 
 /**
  * References, alternates and mutants hold only the files that differ from the starter, so
- * their imports resolve only once laid over it: they are type-checked in those copies.
+ * their imports resolve only once laid over it: they are type-checked in those copies. A
+ * mutant that does not type-check is marked on its own check (it "does not load"), so the
+ * author reads it on the mutant's line; errors in references fail this check.
  */
-export async function typecheckLaidOutCopies(runDir: string, copies: number): Promise<CheckResult> {
-  const title = `TypeScript: ${copies} references and mutants type-check when laid over their starters`;
-  if (copies === 0) return { title, ok: true, detail: 'nothing to check' };
+export async function typecheckLaidOutCopies(runDir: string, checks: VariantCheck[]): Promise<CheckResult> {
+  const title = `TypeScript: ${checks.length} references and mutants type-check when laid over their starters`;
+  if (checks.length === 0) return { title, ok: true, detail: 'nothing to check' };
   await mkdir(runDir, { recursive: true });
   const config = join(runDir, 'tsconfig.solutions.json');
   await writeFile(
@@ -75,14 +77,23 @@ export async function typecheckLaidOutCopies(runDir: string, copies: number): Pr
     }),
   );
   const run = await runTool(tools.tsc, ['--noEmit', '-p', config]);
-  return run.code === 0
-    ? { title, ok: true, detail: 'tsc over the copies' }
+  const errors = stripVTControlCharacters(run.output).split('\n').filter((line) => /\(\d+,\d+\): error TS/.test(line));
+  const mutants = checks.filter((check) => check.way === 'mutant');
+  const ownerOf = (line: string) => mutants.find((check) => resolve(repoRoot, line.split('(')[0]!).startsWith(check.root + sep));
+  for (const line of errors) {
+    const owner = ownerOf(line);
+    if (owner && !owner.loadProblem) owner.loadProblem = `${relative(owner.root, resolve(repoRoot, line.split('(')[0]!))}: does not type-check: ${line.slice(line.indexOf(': error') + 2).trim()}`;
+  }
+  const outsideMutants = errors.filter((line) => !ownerOf(line));
+  const mutantNote = errors.length > outsideMutants.length ? ` (${errors.length - outsideMutants.length} error(s) in mutants: see their lines)` : '';
+  return run.code === 0 || (errors.length > 0 && outsideMutants.length === 0)
+    ? { title, ok: true, detail: `tsc over the copies${mutantNote}` }
     : {
         title,
         ok: false,
         detail:
-          `${run.output.trim()}\n(Paths are copies under ${relative(repoRoot, runDir)}: <exercise>/reference/ is the starter ` +
-          'with solutions/<path>/src laid over it, mutant-<name>/ adds that mutant.) Fix the file in solutions/ it came from.',
+          `${(outsideMutants.length > 0 ? outsideMutants.join('\n') : run.output).trim()}\n(Paths are copies under ${relative(repoRoot, runDir)}: <exercise>/reference/ is the starter ` +
+          'with solutions/<path>/src laid over it.) Fix the file in solutions/ it came from.',
       };
 }
 
