@@ -9,7 +9,9 @@ import { repoRoot, scratchDir } from '../runner/repo-paths.ts';
 import { courseSchema, describeSchemaErrors } from '../runner/schema-validator.ts';
 import { startSharedServices } from '../runner/shared-services.ts';
 import { parseGradeOptions, usage } from './cli-options.ts';
+import { type ProvenItem } from './clinic-log.ts';
 import { gradeCourse } from './grade-course.ts';
+import { withMistakeLog } from './with-mistake-log.ts';
 import type { GradeResults } from './grade-results.ts';
 import { renderScoreboard } from './scoreboard.ts';
 import { writeReports } from './write-reports.ts';
@@ -63,14 +65,17 @@ if (options.fromResults) {
     const target = options.solutions ? 'solutions' : 'learner';
     console.log(`Grading ${exercises!.length} exercise(s) (${target === 'solutions' ? 'reference solutions' : options.learner ?? 'your code'})…`);
     const runDir = join(scratchDir, 'grade');
+    const proven: ProvenItem[] = [];
     await rm(runDir, { recursive: true, force: true });
     results = await gradeCourse({
       courseRoot: repoRoot, learnerRoot, exercises: exercises!, target, manifest,
       timeoutMs: options.timeoutMs, concurrency: Math.max(1, Math.min(2, availableParallelism())),
       env, services: services.addresses, runDir,
+      onClinicProven: (exercise, testName) => proven.push({ exercise, testName }),
       onExercise: (r, done, total) =>
         console.log(`  [${done}/${total}] ${r.id}: ${r.testsPassed}/${r.testsTotal} tests, ${r.points}/${r.maxPoints} points (${(r.durationMs / 1000).toFixed(1)} s)`),
     });
+    results = await withMistakeLog(results, { learnerRoot, selfGraded: learnerRoot === repoRoot, proven, log: console.log });
   } finally {
     await services.stop();
   }
