@@ -23,7 +23,7 @@ export function scoreExercise(exercise: Exercise, outcome: RunOutcome, services:
   const testsTotal = tests.length;
   const maxPoints = exercise.meta.points;
   const reason = runFailure(outcome);
-  const failed = tests.find((test) => test.status === 'failed');
+  const failed = firstFailing(tests);
   const status = reason ? 'error' : testsTotal > 0 && testsPassed === testsTotal ? 'passed' : 'failed';
   const points = reason || testsTotal === 0 ? 0 : Math.round((maxPoints * testsPassed * 100) / testsTotal) / 100;
   const usedServices = Object.fromEntries(
@@ -63,3 +63,15 @@ function runFailure(outcome: RunOutcome): string | undefined {
   if (exited) return `the code called process.exit during "${exited.name}"; return or throw instead`;
   return undefined;
 }
+
+/**
+ * The failure a learner should read first: a behaviour test's, before the answers file's
+ * (which often fails only because the code it describes does not work yet). Order is kept
+ * otherwise: the report lists files and tests as they ran.
+ */
+export function firstFailing<T extends { file: string; status: string }>(tests: readonly T[]): T | undefined {
+  const failing = tests.filter((test) => test.status === 'failed');
+  return failing.find((test) => !isAnswersTest(test.file)) ?? failing[0];
+}
+
+const isAnswersTest = (file: string) => /(^|\/)answers(\.[\w-]+)?\.test\.ts$/.test(file);
