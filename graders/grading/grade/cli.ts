@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
+import { readRoster } from '../instructor/class-roster.ts';
+import { collectResults } from '../instructor/collect-results.ts';
 import { gradeSubmissions } from '../instructor/grade-submissions.ts';
 import { readManifest } from '../integrity/manifest.ts';
 import { CourseRuleError, selectExercises } from '../runner/exercise-catalog.ts';
@@ -35,6 +37,18 @@ const validate = courseSchema('results.schema.json');
 const learnerRoot = options.learner ? resolve(options.learner) : repoRoot;
 if (options.learner && !existsSync(join(learnerRoot, 'exercises'))) {
   fail(`--learner ${options.learner}: no exercises/ folder there; point it at the root of a learner's checkout.`);
+}
+
+if (options.collect) {
+  try {
+    await collectResults({
+      dir: resolve(options.collect), outDir: resolve(repoRoot, options.out), exercises: selectExercises([]),
+      ...(options.roster ? { roster: await readRoster(resolve(options.roster)) } : {}), log: console.log,
+    });
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  process.exit(0);
 }
 
 let results: GradeResults;
