@@ -112,7 +112,7 @@ describe('the stock consumer', () => {
           expect(await world.available(sku)).toBe(8 - held);
         },
       ),
-      { numRuns: 15 },
+      { numRuns: 8 },
     );
   });
 });

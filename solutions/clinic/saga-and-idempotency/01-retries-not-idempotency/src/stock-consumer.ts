@@ -1,17 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { Clock } from '#graders/testkit/contracts/clock.ts';
 import type { ReserveStock, StockReply } from './messages.ts';
-
-export interface StockConsumerDeps {
-  pool: pg.Pool;
-  clock: Clock;
-}
-
-export interface StockConsumer {
-  /** Holds stock for one ReserveStock and answers it. */
-  handle(command: ReserveStock): Promise<StockReply>;
-}
+import type { StockConsumer, StockConsumerDeps } from './stock-consumer-api.ts';
 
 /**
  * The checkout service resends a command whenever an answer is late, including when the

@@ -1,31 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { Clock } from '#graders/testkit/contracts/clock.ts';
-import { type Charge, type PaymentProvider, ProviderTimeout } from './payment-provider.ts';
-
-export interface PaymentStepDeps {
-  pool: pg.Pool;
-  provider: PaymentProvider;
-  clock: Clock;
-}
-
-/** What the checkout saga asks the payment step to do for an order. */
-export interface PaymentRequest {
-  orderId: string;
-  amountCents: number;
-  card: string;
-}
-
-export interface PaymentStep {
-  /**
-   * Charges the order's card and records the charge. Answers `paid` or `declined`; throws
-   * when the provider gave no answer, so the saga can run the step again later.
-   */
-  pay(request: PaymentRequest): Promise<'paid' | 'declined'>;
-}
-
-/** How many times one payment asks the provider before giving up for now. */
-export const attemptsPerPayment = 3;
+import { type Charge, ProviderTimeout } from './payment-provider.ts';
+import { attemptsPerPayment, type PaymentRequest, type PaymentStep, type PaymentStepDeps } from './payment-step-api.ts';
 
 /**
  * A timeout does not say whether the provider charged, so every call for one payment, a

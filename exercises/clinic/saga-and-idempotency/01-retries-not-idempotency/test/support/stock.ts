@@ -4,7 +4,8 @@ import { VirtualClock } from '#graders/testkit/faults/virtual-clock.ts';
 import type { TestDatabase } from '#graders/testkit/harness/fresh-database.ts';
 import { databaseWithSchema } from '#graders/testkit/harness/schema-database.ts';
 import type { ReserveStock, StockReply } from '../../src/messages.ts';
-import { createStockConsumer, type StockConsumer } from '../../src/stock-consumer.ts';
+import { createStockConsumer } from '../../src/stock-consumer.ts';
+import type { StockConsumer } from '../../src/stock-consumer-api.ts';
 import { holdBeforeCommit, noteBackends, untilBlockedOrSettled } from './concurrency.ts';
 
 /** How long the checkout service waits for an answer before it sends the command again. */

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { VirtualClock } from '#graders/testkit/faults/virtual-clock.ts';
 import type { TestDatabase } from '#graders/testkit/harness/fresh-database.ts';
 import { databaseWithSchema } from '#graders/testkit/harness/schema-database.ts';
-import { createPaymentStep, type PaymentRequest, type PaymentStep } from '../../src/payment-step.ts';
+import { createPaymentStep } from '../../src/payment-step.ts';
+import type { PaymentRequest, PaymentStep } from '../../src/payment-step-api.ts';
 import { SimulatedPaymentProvider } from './simulated-provider.ts';
 
 export { clientTimeoutMs } from './simulated-provider.ts';
