@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { VirtualClock } from '#graders/testkit/faults/virtual-clock.ts';
-import { freshDatabase, type TestDatabase } from '#graders/testkit/harness/fresh-database.ts';
+import type { TestDatabase } from '#graders/testkit/harness/fresh-database.ts';
+import { databaseWithSchema } from '#graders/testkit/harness/schema-database.ts';
 import { type CheckoutSaga, createCheckoutSaga, type Order } from '../../src/checkout-saga.ts';
 import { SimulatedProvider } from './simulated-provider.ts';
 
@@ -18,14 +18,7 @@ export interface CheckoutWorld extends AsyncDisposable {
 }
 
 export async function checkoutWorld(label: string): Promise<CheckoutWorld> {
-  const db = await freshDatabase(label);
-  const schema = await readFile(new URL('../../src/schema.sql', import.meta.url), 'utf8');
-  try {
-    await db.pool.query(schema);
-  } catch (error) {
-    await db[Symbol.asyncDispose]();
-    throw new Error(`src/schema.sql does not run on PostgreSQL: ${(error as Error).message}`);
-  }
+  const db = await databaseWithSchema(label, new URL('../../src/schema.sql', import.meta.url));
   const clock = new VirtualClock();
   const provider = new SimulatedProvider();
   return {
