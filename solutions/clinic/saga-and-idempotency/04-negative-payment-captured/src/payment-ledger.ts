@@ -1,21 +1,9 @@
 import type pg from 'pg';
-import type { Clock } from '#graders/testkit/contracts/clock.ts';
 import type { PaymentCaptured, PaymentEvent } from './payment-events.ts';
+import type { PaymentLedger, PaymentLedgerDeps } from './ledger-types.ts';
+import { inTransaction } from './transaction.ts';
 
-export interface PaymentLedgerDeps {
-  pool: pg.Pool;
-  clock: Clock;
-}
-
-export interface PaymentLedger {
-  /** Records a capture the provider has confirmed. */
-  recordCapture(capture: PaymentCaptured['data']): Promise<void>;
-  /**
-   * The checkout saga's compensation for a captured payment, once the provider has refunded
-   * `amountCents` of it. Rejects a refund the ledger cannot honour, and then appends nothing.
-   */
-  recordRefund(refund: { paymentId: string; amountCents: number }): Promise<void>;
-}
+export type { PaymentLedger, PaymentLedgerDeps } from './ledger-types.ts';
 
 /** A refund the ledger will not record; the message says why and what to do. */
 export class RefundRejected extends Error {}
@@ -41,9 +29,7 @@ export function createPaymentLedger({ pool, clock }: PaymentLedgerDeps): Payment
 
     async recordRefund({ paymentId, amountCents }) {
       requireCents('A refund', amountCents);
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
+      await inTransaction(pool, async (client) => {
         // One refund of a payment at a time, so two cannot both fit in what is left.
         await client.query(/* sql */ `SELECT pg_advisory_xact_lock(hashtext($1))`, [paymentId]);
         const { rows } = await client.query<{ type: string; data: PaymentCaptured['data'] }>(
@@ -61,13 +47,7 @@ export function createPaymentLedger({ pool, clock }: PaymentLedgerDeps): Payment
           type: 'PaymentRefunded',
           data: { paymentId, orderId: captured.orderId, customerId: captured.customerId, amountCents },
         });
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK');
-        throw error;
-      } finally {
-        client.release();
-      }
+      });
     },
   };
 }

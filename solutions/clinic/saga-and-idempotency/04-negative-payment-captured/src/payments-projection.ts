@@ -1,35 +1,9 @@
 import type pg from 'pg';
 import type { PaymentEvent, StoredEvent } from './payment-events.ts';
+import type { PaymentsProjection, PaymentView } from './projection-types.ts';
+import { inTransaction } from './transaction.ts';
 
-/** The daily finance report. */
-export interface PaymentsReport {
-  /** How many payments were captured. */
-  capturedPayments: number;
-  /** All the money ever captured, in cents. */
-  capturedCents: number;
-  /** All the money given back, in cents. */
-  refundedCents: number;
-  /** What the shop keeps: captured less refunded. */
-  netCents: number;
-}
-
-export interface PaymentView {
-  paymentId: string;
-  orderId: string;
-  customerId: string;
-  capturedCents: number;
-  refundedCents: number;
-  status: 'captured' | 'partly refunded' | 'refunded';
-}
-
-export interface PaymentsProjection {
-  /** Folds one event from the payments stream; events come in position order, at least once. */
-  apply(event: StoredEvent): Promise<void>;
-  report(): Promise<PaymentsReport>;
-  payment(paymentId: string): Promise<PaymentView | undefined>;
-  /** Customers the shop still holds money from, sorted: who gets the loyalty mailing. */
-  customersWhoPaid(): Promise<string[]>;
-}
+export type { PaymentsProjection, PaymentsReport, PaymentView } from './projection-types.ts';
 
 interface ViewRow {
   payment_id: string;
@@ -62,22 +36,14 @@ export function createPaymentsProjection({ pool }: { pool: pg.Pool }): PaymentsP
   return {
     async apply(event) {
       if (event.type !== 'PaymentCaptured' && event.type !== 'PaymentRefunded') return;
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
+      await inTransaction(pool, async (client) => {
         // The event's id is recorded with its effect, so a redelivery finds it and changes nothing.
         const first = await client.query(
           /* sql */ `INSERT INTO projected_events (event_id) VALUES ($1) ON CONFLICT (event_id) DO NOTHING`,
           [event.eventId],
         );
         if (first.rowCount === 1) await fold(client, event as StoredEvent & PaymentEvent);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK');
-        throw error;
-      } finally {
-        client.release();
-      }
+      });
     },
 
     async report() {
