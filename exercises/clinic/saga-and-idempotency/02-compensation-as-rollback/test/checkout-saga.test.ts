@@ -140,7 +140,7 @@ describe('the checkout payment step and its compensation', () => {
           ]);
         },
       ),
-      { numRuns: 25 },
+      { numRuns: 12 },
     );
   });
 });
