@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { embeddedOnly, embeddedOnlySuffix } from '#graders/testkit/broker-faults.ts';
+import type { LedgerCredited } from '../src/payment-events.ts';
+import { aPayment, ledgerWorld, type LedgerWorld } from './support/ledger-world.ts';
+
+let world: LedgerWorld;
+beforeAll(async () => {
+  world = await ledgerWorld('clinic_kafka_eos');
+});
+afterAll(() => world[Symbol.asyncDispose]());
+
+const creditsOf = (credits: LedgerCredited[], paymentId: string) => credits.filter((c) => c.paymentId === paymentId).length;
+
+// Each staged crash kills the first service process and starts a second one, as a restart
+// does; a last payment published after the restart tells when the second one has caught up.
+describe(`the ledger service ${embeddedOnlySuffix}`, embeddedOnly, () => {
+  it('credits each captured payment once and announces it once', async () => {
+    const scenario = await world.scenario('happy');
+    const payments = [aPayment(), aPayment(), aPayment()];
+    await scenario.publish(...payments);
+    await scenario.startService();
+    const credits = await scenario.creditsUntil(payments[2]!.paymentId);
+    for (const payment of payments) {
+      expect(creditsOf(credits, payment.paymentId), `LedgerCredited events for ${payment.paymentId}`).toBe(1);
+      expect(await scenario.ledgerRows(payment.paymentId), `ledger rows for ${payment.paymentId}`).toBe(1);
+    }
+  });
+
+  describe('after a crash between the database commit and the Kafka commit', () => {
+    const payment = aPayment();
+    const last = aPayment();
+    let committed: LedgerCredited[];
+    let uncommitted: LedgerCredited[];
+    let scenario: Awaited<ReturnType<LedgerWorld['scenario']>>;
+    beforeAll(async () => {
+      scenario = await world.scenario('kafka-commit-lost');
+      await scenario.publish(payment);
+      const first = await scenario.startService('before-kafka-commit');
+      await first.dead;
+      await scenario.startService();
+      await scenario.publish(last);
+      committed = await scenario.creditsUntil(last.paymentId);
+      uncommitted = await scenario.creditsUntil(last.paymentId, { readUncommitted: true });
+    });
+
+    it('announces the payment once to read_committed readers: what exactly-once covers', () => {
+      expect(creditsOf(committed, payment.paymentId), 'LedgerCredited events under read_committed').toBe(1);
+    });
+
+    it('leaves the aborted attempt in the log, seen by read_uncommitted readers only', () => {
+      expect(creditsOf(uncommitted, payment.paymentId), 'LedgerCredited records under read_uncommitted').toBe(2);
+    });
+
+    it('writes one ledger row: what exactly-once does not cover', async () => {
+      expect(await scenario.ledgerRows(payment.paymentId), 'ledger rows after the crash and the redelivery').toBe(1);
+    });
+  });
+
+  it('credits once and announces once after a crash right after its first database commit', async () => {
+    const scenario = await world.scenario('db-commit');
+    const payment = aPayment();
+    const last = aPayment();
+    await scenario.publish(payment);
+    const first = await scenario.startService('after-database-commit');
+    await first.dead;
+    await scenario.startService();
+    await scenario.publish(last);
+    const credits = await scenario.creditsUntil(last.paymentId);
+    expect(await scenario.ledgerRows(payment.paymentId), 'ledger rows after the crash and the redelivery').toBe(1);
+    expect(creditsOf(credits, payment.paymentId), 'LedgerCredited events under read_committed').toBe(1);
+  });
+
+  it('credits two different payments of the same order', async () => {
+    const scenario = await world.scenario('split-payment');
+    const deposit = aPayment();
+    const balance = aPayment({ orderId: deposit.orderId });
+    await scenario.publish(deposit, balance);
+    await scenario.startService();
+    const credits = await scenario.creditsUntil(balance.paymentId);
+    for (const payment of [deposit, balance]) {
+      expect(await scenario.ledgerRows(payment.paymentId), `ledger rows for ${payment.paymentId} of ${payment.orderId}`).toBe(1);
+      expect(creditsOf(credits, payment.paymentId), `LedgerCredited events for ${payment.paymentId}`).toBe(1);
+    }
+  });
+
+  it('credits once when a stalled first attempt wakes up after its successor has credited the payment', async () => {
+    const scenario = await world.scenario('stalled');
+    const payment = aPayment();
+    await scenario.publish(payment);
+    const stalled = await scenario.startService('paused');
+    await stalled.process.paused;
+    // It stalls long enough for the group to give its partition to a new process.
+    stalled.expireSession();
+    await scenario.startService();
+    await scenario.creditsUntil(payment.paymentId);
+    const woke = stalled.dieAtNextKafkaTransactionRequest();
+    stalled.process.resume();
+    await woke;
+    expect(await scenario.ledgerRows(payment.paymentId), 'ledger rows once the stalled attempt has written to PostgreSQL').toBe(1);
+  });
+
+  it('ignores a payment whose upstream transaction aborted', async () => {
+    const scenario = await world.scenario('aborted-upstream');
+    const aborted = aPayment();
+    const captured = aPayment();
+    await scenario.publishAborted(aborted);
+    await scenario.publish(captured);
+    await scenario.startService();
+    const credits = await scenario.creditsUntil(captured.paymentId);
+    expect(await scenario.ledgerRows(aborted.paymentId), 'ledger rows for a payment the payment service never committed').toBe(0);
+    expect(creditsOf(credits, aborted.paymentId), 'LedgerCredited events for it').toBe(0);
+  });
+
+  it('does not announce a payment twice after a restart when its own offset commit never happened', async () => {
+    const scenario = await world.scenario('offset-commit');
+    const payment = aPayment();
+    const last = aPayment();
+    await scenario.publish(payment);
+    const first = await scenario.startService('before-offset-commit');
+    await scenario.creditsUntil(payment.paymentId);
+    await first.kill();
+    await scenario.startService();
+    await scenario.publish(last);
+    const credits = await scenario.creditsUntil(last.paymentId);
+    expect(creditsOf(credits, payment.paymentId), 'LedgerCredited events under read_committed').toBe(1);
+    expect(await scenario.ledgerRows(payment.paymentId), 'ledger rows').toBe(1);
+  });
+});
