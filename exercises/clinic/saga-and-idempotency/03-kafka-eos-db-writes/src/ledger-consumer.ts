@@ -1,6 +1,7 @@
 import type { Kafka } from 'kafkajs';
 import type pg from 'pg';
-import { ledgerCreditedFor, type PaymentCaptured, parsePaymentCaptured } from './payment-events.ts';
+import { creditLedger } from './ledger.ts';
+import { ledgerCreditedFor, parsePaymentCaptured } from './payment-events.ts';
 
 export interface LedgerConsumerConfig {
   /** The kafkajs client to build the consumer and the transactional producer on. */
@@ -18,9 +19,9 @@ export interface LedgerConsumer {
 }
 
 /**
- * Reads PaymentCaptured, credits the merchant's ledger in PostgreSQL and announces
- * LedgerCredited. Kafka's exactly-once semantics are on: the LedgerCredited event and the
- * consumed offset are written in one Kafka transaction, so each payment is processed once.
+ * Reads PaymentCaptured, credits the merchant's ledger and announces LedgerCredited. The
+ * LedgerCredited event and the consumed offset are written in one Kafka transaction
+ * (exactly-once semantics), so readers that read committed see each announcement once.
  */
 export async function startLedgerConsumer(config: LedgerConsumerConfig): Promise<LedgerConsumer> {
   const { kafka, pool, paymentsTopic, ledgerTopic, groupId, transactionalId } = config;
@@ -40,8 +41,7 @@ export async function startLedgerConsumer(config: LedgerConsumerConfig): Promise
           consumerGroupId: groupId,
           topics: [{ topic, partitions: [{ partition, offset: (BigInt(message.offset) + 1n).toString() }] }],
         });
-        await creditLedger(pool, payment);
-        // Exactly-once: the event and the offset commit together, so this payment is done once.
+        await creditLedger(pool, payment, { topic, partition, offset: message.offset });
         await transaction.commit();
       } catch (error) {
         await transaction.abort();
@@ -55,21 +55,4 @@ export async function startLedgerConsumer(config: LedgerConsumerConfig): Promise
       await producer.disconnect();
     },
   };
-}
-
-async function creditLedger(pool: pg.Pool, payment: PaymentCaptured): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query(
-      /* sql */ `INSERT INTO ledger_entries (payment_id, order_id, amount_cents) VALUES ($1, $2, $3)`,
-      [payment.paymentId, payment.orderId, payment.amountCents],
-    );
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
 }

@@ -31,3 +31,10 @@ export function ledgerCreditedFor(payment: PaymentCaptured): LedgerCredited {
   const { paymentId, orderId, amountCents, eventId } = payment;
   return { type: 'LedgerCredited', paymentId, orderId, amountCents, creditedFor: eventId };
 }
+
+/** Where a PaymentCaptured was read from: its topic, partition and offset. */
+export interface SourceRecord {
+  topic: string;
+  partition: number;
+  offset: string;
+}

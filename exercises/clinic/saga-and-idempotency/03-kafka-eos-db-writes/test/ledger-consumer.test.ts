@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embeddedOnly, embeddedOnlySuffix } from '#graders/testkit/broker-faults.ts';
 import type { LedgerCredited } from '../src/payment-events.ts';
-import { aPayment, ledgerWorld, type LedgerWorld } from './support/ledger-world.ts';
+import { aPayment, ledgerWorld, type LedgerWorld, type Scenario } from './support/ledger-world.ts';
 
 let world: LedgerWorld;
 beforeAll(async () => {
@@ -12,7 +12,8 @@ afterAll(() => world[Symbol.asyncDispose]());
 const creditsOf = (credits: LedgerCredited[], paymentId: string) => credits.filter((c) => c.paymentId === paymentId).length;
 
 // Each staged crash kills the first service process and starts a second one, as a restart
-// does; a last payment published after the restart tells when the second one has caught up.
+// does (scenario.restartAfter); a payment published after the restart tells when the second
+// one has caught up, so no test waits on time.
 describe(`the ledger service ${embeddedOnlySuffix}`, embeddedOnly, () => {
   it('credits each captured payment once and announces it once', async () => {
     const scenario = await world.scenario('happy');
@@ -28,19 +29,14 @@ describe(`the ledger service ${embeddedOnlySuffix}`, embeddedOnly, () => {
 
   describe('after a crash between the database commit and the Kafka commit', () => {
     const payment = aPayment();
-    const last = aPayment();
     let committed: LedgerCredited[];
     let uncommitted: LedgerCredited[];
-    let scenario: Awaited<ReturnType<LedgerWorld['scenario']>>;
+    let scenario: Scenario;
     beforeAll(async () => {
       scenario = await world.scenario('kafka-commit-lost');
-      await scenario.publish(payment);
-      const first = await scenario.startService('before-kafka-commit');
-      await first.dead;
-      await scenario.startService();
-      await scenario.publish(last);
-      committed = await scenario.creditsUntil(last.paymentId);
-      uncommitted = await scenario.creditsUntil(last.paymentId, { readUncommitted: true });
+      const restart = await scenario.restartAfter('before-kafka-commit', payment);
+      committed = restart.credits;
+      uncommitted = await scenario.creditsUntil(restart.last.paymentId, { readUncommitted: true });
     });
 
     it('announces the payment once to read_committed readers: what exactly-once covers', () => {
@@ -59,13 +55,7 @@ describe(`the ledger service ${embeddedOnlySuffix}`, embeddedOnly, () => {
   it('credits once and announces once after a crash right after its first database commit', async () => {
     const scenario = await world.scenario('db-commit');
     const payment = aPayment();
-    const last = aPayment();
-    await scenario.publish(payment);
-    const first = await scenario.startService('after-database-commit');
-    await first.dead;
-    await scenario.startService();
-    await scenario.publish(last);
-    const credits = await scenario.creditsUntil(last.paymentId);
+    const { credits } = await scenario.restartAfter('after-database-commit', payment);
     expect(await scenario.ledgerRows(payment.paymentId), 'ledger rows after the crash and the redelivery').toBe(1);
     expect(creditsOf(credits, payment.paymentId), 'LedgerCredited events under read_committed').toBe(1);
   });
@@ -114,14 +104,7 @@ describe(`the ledger service ${embeddedOnlySuffix}`, embeddedOnly, () => {
   it('does not announce a payment twice after a restart when its own offset commit never happened', async () => {
     const scenario = await world.scenario('offset-commit');
     const payment = aPayment();
-    const last = aPayment();
-    await scenario.publish(payment);
-    const first = await scenario.startService('before-offset-commit');
-    await scenario.creditsUntil(payment.paymentId);
-    await first.kill();
-    await scenario.startService();
-    await scenario.publish(last);
-    const credits = await scenario.creditsUntil(last.paymentId);
+    const { credits } = await scenario.restartAfter('before-offset-commit', payment);
     expect(creditsOf(credits, payment.paymentId), 'LedgerCredited events under read_committed').toBe(1);
     expect(await scenario.ledgerRows(payment.paymentId), 'ledger rows').toBe(1);
   });

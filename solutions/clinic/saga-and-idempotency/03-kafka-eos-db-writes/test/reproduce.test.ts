@@ -11,12 +11,7 @@ describe('the shipped ledger service', () => {
   it('credits a payment twice when it dies after the database commit and before the Kafka commit', async () => {
     const scenario = await world.scenario('reproduce');
     const payment = aPayment();
-    const last = aPayment();
-    await scenario.publish(payment);
-    await (await scenario.startService('before-kafka-commit')).dead;
-    await scenario.startService();
-    await scenario.publish(last);
-    await scenario.creditsUntil(last.paymentId);
+    await scenario.restartAfter('before-kafka-commit', payment);
     expect(await scenario.ledgerRows(payment.paymentId)).toBe(1);
   });
 });

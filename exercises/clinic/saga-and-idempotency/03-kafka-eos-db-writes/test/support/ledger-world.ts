@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { Kafka, type KafkaConfig, logLevel, type Producer } from 'kafkajs';
 import { startEmbeddedBroker } from '#graders/testkit/broker-faults.ts';
 import type { CrashPlan } from '#graders/testkit/faults/crash-points.ts';
@@ -50,6 +50,13 @@ export interface Scenario {
   publishAborted(payment: PaymentCaptured): Promise<void>;
   /** Starts the ledger service as a process of its own, maybe staged to die or stall. */
   startService(stage?: Stage): Promise<ServiceProcess>;
+  /**
+   * Publishes `payment`, lets a service process die where `stage` says while it handles it
+   * (`before-offset-commit`: killed once the payment is announced), starts another one, and
+   * returns what read_committed readers see once the new one has caught up: it has announced
+   * `last`, a payment published after the restart.
+   */
+  restartAfter(stage: Exclude<Stage, 'paused'>, payment: PaymentCaptured): Promise<{ credits: LedgerCredited[]; last: PaymentCaptured }>;
   /** Reads the ledger topic from the start until `paymentId`'s LedgerCredited is there; returns every LedgerCredited read. */
   creditsUntil(paymentId: string, options?: { readUncommitted?: boolean }): Promise<LedgerCredited[]>;
   /** How many ledger rows the payment has in PostgreSQL. */
@@ -67,12 +74,15 @@ export interface LedgerWorld extends AsyncDisposable {
 export async function ledgerWorld(label: string): Promise<LedgerWorld> {
   const broker = await startEmbeddedBroker();
   const db = await freshDatabase(label);
-  const schema = await readFile(new URL('../../src/schema.sql', import.meta.url), 'utf8');
-  try {
-    await db.pool.query(schema);
-  } catch (error) {
-    await Promise.all([db[Symbol.asyncDispose](), broker.stop()]);
-    throw new Error(`src/schema.sql does not run on PostgreSQL: ${(error as Error).message}`);
+  const source = new URL('../../src/', import.meta.url);
+  // Every .sql file in src/, in name order: a repair may add its tables in a file of its own.
+  for (const file of (await readdir(source)).filter((name) => name.endsWith('.sql')).sort()) {
+    try {
+      await db.pool.query(await readFile(new URL(file, source), 'utf8'));
+    } catch (error) {
+      await Promise.all([db[Symbol.asyncDispose](), broker.stop()]);
+      throw new Error(`src/${file} does not run on PostgreSQL: ${(error as Error).message}`);
+    }
   }
   const newClient = (overrides: Partial<KafkaConfig> = {}) =>
     new Kafka({ clientId: 'ledger-course', brokers: broker.brokers, logLevel: logLevel.NOTHING, retry: { initialRetryTime: 50, maxRetryTime: 500, retries: 5 }, ...overrides });
@@ -144,13 +154,23 @@ export async function ledgerWorld(label: string): Promise<LedgerWorld> {
         return handle;
       };
 
+      const publish = async (...payments: PaymentCaptured[]) => {
+        await upstream.send({ topic: paymentsTopic, messages: payments.map((p) => ({ key: p.orderId, value: JSON.stringify(p) })) });
+      };
+      const creditsUntil = (paymentId: string, { readUncommitted = false } = {}) =>
+        readUntil<LedgerCredited>(newClient(), {
+          topic: ledgerTopic,
+          groupId: `${groupId}-reader-${++readers}`,
+          readUncommitted,
+          done: (credit) => credit.paymentId === paymentId,
+          what: `the LedgerCredited of ${paymentId}${readUncommitted ? ' (read_uncommitted)' : ''}`,
+        });
+
       return {
         paymentsTopic,
         ledgerTopic,
         groupId,
-        async publish(...payments) {
-          await upstream.send({ topic: paymentsTopic, messages: payments.map((p) => ({ key: p.orderId, value: JSON.stringify(p) })) });
-        },
+        publish,
         async publishAborted(payment) {
           const producer = newClient().producer({ transactionalId: `upstream-${suffix}`, idempotent: true, maxInFlightRequests: 1 });
           upstreamTransactional.add(producer);
@@ -160,14 +180,20 @@ export async function ledgerWorld(label: string): Promise<LedgerWorld> {
           await transaction.abort();
         },
         startService,
-        creditsUntil: (paymentId, { readUncommitted = false } = {}) =>
-          readUntil<LedgerCredited>(newClient(), {
-            topic: ledgerTopic,
-            groupId: `${groupId}-reader-${++readers}`,
-            readUncommitted,
-            done: (credit) => credit.paymentId === paymentId,
-            what: `the LedgerCredited of ${paymentId}${readUncommitted ? ' (read_uncommitted)' : ''}`,
-          }),
+        async restartAfter(stage, payment) {
+          await publish(payment);
+          const first = await startService(stage);
+          if (stage === 'before-offset-commit') {
+            await creditsUntil(payment.paymentId);
+            await first.kill();
+          }
+          await first.dead;
+          await startService();
+          const last = aPayment();
+          await publish(last);
+          return { credits: await creditsUntil(last.paymentId), last };
+        },
+        creditsUntil,
         async ledgerRows(paymentId) {
           const { rows } = await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM ledger_entries WHERE payment_id = $1', [paymentId]);
           return rows[0]!.n;
