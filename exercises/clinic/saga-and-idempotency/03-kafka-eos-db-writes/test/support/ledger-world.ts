@@ -48,8 +48,11 @@ export interface Scenario {
   publish(...payments: PaymentCaptured[]): Promise<void>;
   /** Publishes a PaymentCaptured inside an upstream transaction that then aborts. */
   publishAborted(payment: PaymentCaptured): Promise<void>;
-  /** Starts the ledger service as a process of its own, maybe staged to die or stall. */
-  startService(stage?: Stage): Promise<ServiceProcess>;
+  /**
+   * Starts the ledger service as a process of its own, maybe staged to die or stall; a crash
+   * stage lands at its `occurrence`-th chance (the n-th durable write, the n-th Kafka commit).
+   */
+  startService(stage?: Stage, occurrence?: number): Promise<ServiceProcess>;
   /**
    * Publishes `payment`, lets a service process die where `stage` says while it handles it
    * (`before-offset-commit`: killed once the payment is announced), starts another one, and
@@ -105,12 +108,12 @@ export async function ledgerWorld(label: string): Promise<LedgerWorld> {
       await admin.disconnect();
       let readers = 0;
 
-      const startService = async (stage?: Stage): Promise<ServiceProcess> => {
+      const startService = async (stage?: Stage, occurrence = 1): Promise<ServiceProcess> => {
         const network = processNetwork();
         const process = simulatedProcess({
           pool: db.pool,
           publisher: new RecordingPublisher(),
-          plan: stage === 'after-database-commit' ? afterFirstDurableWrite() : undefined,
+          plan: stage === 'after-database-commit' ? afterDurableWrite(occurrence) : undefined,
           pauseAt: stage === 'paused' ? { before: () => false, cut: () => undefined, after: () => true } : undefined,
         });
         const memberIds = new Set<string>();
@@ -131,8 +134,9 @@ export async function ledgerWorld(label: string): Promise<LedgerWorld> {
           return made;
         };
         if (stage === 'before-kafka-commit') {
-          network.holdBack((key) => key === apiKey.endTxn);
-          void network.nextRequest([apiKey.endTxn]).then(() => process.kill());
+          let commits = 0;
+          network.holdBack((key) => key === apiKey.endTxn && ++commits >= occurrence);
+          void network.nthRequest(apiKey.endTxn, occurrence).then(() => process.kill());
         }
         if (stage === 'before-offset-commit') network.holdBack((key) => key === apiKey.offsetCommit);
         await startLedgerConsumer({ kafka, pool: process.pool, paymentsTopic, ledgerTopic, groupId, transactionalId: `${groupId}-txn` });
@@ -211,12 +215,13 @@ export async function ledgerWorld(label: string): Promise<LedgerWorld> {
 }
 
 /**
- * Dies right after the process's first write becomes durable: a COMMIT, or an INSERT, UPDATE
+ * Dies right after the process's n-th write becomes durable: a COMMIT, or an INSERT, UPDATE
  * or DELETE that changed rows outside a transaction. Defined by what reaches the database,
  * so it lands between the database commit and the Kafka commit however the code is written.
  */
-function afterFirstDurableWrite(): CrashPlan {
+function afterDurableWrite(occurrence: number): CrashPlan {
   let inTransaction = false;
+  let durable = 0;
   return {
     before: () => false,
     cut: () => undefined,
@@ -224,9 +229,10 @@ function afterFirstDurableWrite(): CrashPlan {
       if (call.kind !== 'statement') return false;
       if (call.statement === 'begin') inTransaction = true;
       if (call.statement === 'rollback') inTransaction = false;
-      if (call.statement === 'commit') return true;
       const write = call.statement === 'insert' || call.statement === 'update' || call.statement === 'delete';
-      return !inTransaction && write && (call.rowCount ?? 0) > 0;
+      const isDurable = call.statement === 'commit' || (!inTransaction && write && (call.rowCount ?? 0) > 0);
+      if (call.statement === 'commit') inTransaction = false;
+      return isDurable && ++durable === occurrence;
     },
   };
 }

@@ -42,6 +42,11 @@ export function processNetwork() {
     nextRequest(keys: readonly number[]): Promise<number> {
       return new Promise((resolve) => watchers.add((key) => keys.includes(key) && (resolve(key), true)));
     },
+    /** Resolves when the process writes its n-th request with this key. */
+    nthRequest(key: number, n: number): Promise<void> {
+      let seen = 0;
+      return new Promise((resolve) => watchers.add((written) => written === key && ++seen === n && (resolve(), true)));
+    },
     sever() {
       severed = true;
       for (const socket of sockets) socket.destroy(new Error('the process is dead'));
