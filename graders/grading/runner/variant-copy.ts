@@ -41,9 +41,15 @@ export async function copyExercise(exercise: Exercise, source: CodeSource, into:
         : source.kind === 'alternate'
           ? join(solutionFolderOf(exercise), 'alternates', source.name)
           : solutionFolderOf(exercise);
-  // References and alternates hold only the files that differ from the starter (the given
-  // types and helpers are not repeated), so they are laid over it; a mutant is a patch on that.
-  const layers = source.kind === 'starter' || source.kind === 'learner' ? [codeFolder] : [exercise.folder, codeFolder];
+  // References hold only the files that differ from the starter (the given types and helpers
+  // are not repeated), so they are laid over it; an alternate holds only the files where its
+  // design differs from the reference, laid over both; a mutant is a patch on the reference.
+  const layers =
+    source.kind === 'starter' || source.kind === 'learner'
+      ? [codeFolder]
+      : source.kind === 'alternate'
+        ? [exercise.folder, solutionFolderOf(exercise), codeFolder]
+        : [exercise.folder, codeFolder];
   for (const layer of layers) {
     for (const owned of learnerOwned) {
       const from = join(layer, owned);

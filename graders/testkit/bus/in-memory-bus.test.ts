@@ -89,4 +89,15 @@ describe('InMemoryBus', () => {
     expect([...flows.get('Placed')!.consumers]).toEqual(['stock']);
     expect([...flows.get('Reserved')!.producers]).toEqual(['stock']);
   });
+
+  it('delivers a message twice, once more only, when a test stages the redelivery', async () => {
+    const bus = new InMemoryBus<Data>();
+    const seen: string[] = [];
+    await bus.subscribe('a', ['Happened'], (m) => void seen.push(m.id));
+    bus.duplicateWhen((m, channel, recipient) => channel === 'event' && recipient === 'a' && m.id === 'k1-1');
+    await bus.publish(event('k1', 1));
+    await bus.publish(event('k1', 2));
+    expect(await bus.run()).toBe('quiet');
+    expect(seen).toEqual(['k1-1', 'k1-2', 'k1-1']);
+  });
 });

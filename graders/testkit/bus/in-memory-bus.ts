@@ -12,6 +12,8 @@ interface Delivery<TData> {
   readyAt: number;
   /** Enqueue order, so "the oldest ready queue" is well defined. */
   seq: number;
+  /** A redelivery staged by `duplicateWhen`, which is not staged again. */
+  again?: boolean;
 }
 
 /** How a run ended: everything delivered and no timer left, or a safety limit hit. */
@@ -49,12 +51,34 @@ export class InMemoryBus<TData> implements MessageBus<TData> {
   #current: string | undefined;
   #published = new Map<string, Set<string>>();
   #lossRule: ((message: BusMessage<TData>, channel: Channel) => boolean) | undefined;
+  #duplicateRule: ((message: BusMessage<TData>, channel: Channel, recipient: string) => boolean) | undefined;
 
   constructor(options: { clock?: VirtualClock; timeline?: Timeline; outsideProducer?: string } = {}) {
     this.clock = options.clock ?? new VirtualClock();
     this.timeline = options.timeline ?? new Timeline();
     this.outsideProducer = options.outsideProducer ?? 'outside';
     this.clock.onFire = (at) => this.timeline.add(at, 'timer fired');
+    this.#attributeTimers();
+  }
+
+  /**
+   * A timer a subscriber sets while handling an event (a retry after a back-off) acts for
+   * that subscriber when it fires: what it publishes counts as the subscriber's in `flows`.
+   */
+  #attributeTimers(): void {
+    const setTimer = this.clock.setTimer.bind(this.clock);
+    this.clock.setTimer = (ms, callback) => {
+      const owner = this.#current;
+      if (owner === undefined) return setTimer(ms, callback);
+      return setTimer(ms, async () => {
+        this.#current = owner;
+        try {
+          await callback();
+        } finally {
+          this.#current = undefined;
+        }
+      });
+    };
   }
 
   async publish(event: BusMessage<TData>): Promise<void> {
@@ -107,6 +131,14 @@ export class InMemoryBus<TData> implements MessageBus<TData> {
     this.#lossRule = rule;
   }
 
+  /**
+   * Stages a redelivery on purpose: a delivery for which `rule` says true is delivered, and
+   * then once more, e.g. "CardDeclined to stock" or "the first ChargeCard command".
+   */
+  duplicateWhen(rule: (message: BusMessage<TData>, channel: Channel, recipient: string) => boolean): void {
+    this.#duplicateRule = rule;
+  }
+
   /** Event types published or subscribed to so far, with their producers and consumers. */
   flows(): Map<string, EventFlow> {
     const flows = new Map<string, EventFlow>();
@@ -154,9 +186,10 @@ export class InMemoryBus<TData> implements MessageBus<TData> {
         this.#note(`${delivery.channel} ${describe(delivery.message)} lost`);
         continue;
       }
-      if (decision?.duplicate) {
+      const staged = !delivery.again && this.#duplicateRule?.(delivery.message, delivery.channel, delivery.recipient);
+      if (decision?.duplicate || staged) {
         this.#note(`${describe(delivery.message)} will be delivered again`);
-        queue.push({ ...delivery, seq: this.#seq++ });
+        queue.push({ ...delivery, seq: this.#seq++, again: Boolean(staged) });
       }
       await this.#deliver(delivery);
     }

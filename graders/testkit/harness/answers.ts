@@ -55,6 +55,12 @@ export async function expectFinishedAnswers(file: URL): Promise<void> {
   const path = fileURLToPath(file);
   const placeholders = readFileSync(path, 'utf8').split('\n').flatMap((line, index) => (/\bTODO\b/.test(line) ? [index + 1] : []));
   expect(placeholders, `answers.md still has TODO placeholders on lines ${placeholders.join(', ')}: write those parts`).toEqual([]);
+  await expectCleanMarkdown(file);
+}
+
+/** answers.md passes markdownlint with the course's own rules, each problem listed with its line. */
+export async function expectCleanMarkdown(file: URL): Promise<void> {
+  const path = fileURLToPath(file);
   const results = await lint({ files: [path], config: courseConfig });
   const problems = (results[path] ?? []).map(
     (issue) => `  line ${issue.lineNumber}: ${issue.ruleNames.join('/')} ${issue.ruleDescription}${issue.errorDetail ? ` (${issue.errorDetail})` : ''}`,

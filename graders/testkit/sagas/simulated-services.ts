@@ -1,6 +1,6 @@
 import type { Clock } from '../bus/message-bus.ts';
 import type { Timeline } from '../bus/timeline.ts';
-import type { SagaStep, Workflow } from './workflow.ts';
+import { pivotOf, type SagaStep, type Workflow } from './workflow.ts';
 
 export type StepResult = { ok: true } | { ok: false; reason: string };
 
@@ -37,6 +37,9 @@ export interface Effect {
   kind: 'performed' | 'failed' | 'refused' | 'compensated' | 'nothing-to-compensate';
 }
 
+/** How often a retriable step's service turns it away before it succeeds, unless a test says otherwise. */
+export const passingFailures = 3;
+
 interface StepState {
   /** Effects of the step that stand (not undone). More than one means it was done twice. */
   standing: number;
@@ -50,7 +53,9 @@ interface StepState {
  * They keep state, not call logs, so tests check outcomes: what stands, what was undone,
  * where each saga ended. Like real services they do work twice when asked twice without
  * an idempotency key, and refuse a step whose compensation already ran (a late command
- * must not charge a card that was refunded).
+ * must not charge a card that was refunded). A step before the pivot that fails, fails for
+ * good; a retriable step fails a few times and then succeeds, and such a passing failure is
+ * not remembered under its idempotency key (asking again with the same key tries again).
  */
 export class SimulatedServices implements SagaServices {
   readonly effects: Effect[] = [];
@@ -58,11 +63,13 @@ export class SimulatedServices implements SagaServices {
   readonly outOfOrder: string[] = [];
   /** Settlements that contradict an earlier one (confirmed after cancelled, or the reverse). */
   readonly contradictions: string[] = [];
+  /** Undo asked for once the pivot stood, or a cancel after it: a shipped order refunded. */
+  readonly pastPivot: string[] = [];
   readonly #workflow: Workflow;
   readonly #clock: Clock;
   readonly #origin: number;
   readonly #timeline: Timeline | undefined;
-  readonly #failures = new Map<string, string>();
+  readonly #failures = new Map<string, { step: string; left: number }>();
   readonly #states = new Map<string, StepState>();
   readonly #status = new Map<string, SagaStatus>();
   #seq = 0;
@@ -79,11 +86,14 @@ export class SimulatedServices implements SagaServices {
     return this.#clock.now().getTime() - this.#origin;
   }
 
-  /** Opens a saga's record; `failAt` names the step whose service will refuse it. */
-  place(sagaId: string, failAt?: string): void {
+  /**
+   * Opens a saga's record; `failAt` names the step whose service will refuse it: for good
+   * before the pivot, `times` times (default `passingFailures`) for a retriable step.
+   */
+  place(sagaId: string, failAt?: string, times = passingFailures): void {
     if (failAt !== undefined) {
-      this.#stepNamed(failAt);
-      this.#failures.set(sagaId, failAt);
+      const spec = this.#stepNamed(failAt);
+      this.#failures.set(sagaId, { step: failAt, left: spec.kind === 'retriable' ? times : Infinity });
     }
     this.#status.set(sagaId, 'pending');
     this.#note(`${sagaId} placed${failAt ? ` (${failAt} will fail)` : ''}`);
@@ -91,7 +101,11 @@ export class SimulatedServices implements SagaServices {
 
   readonly owner: SagaRecord = {
     confirm: async (sagaId) => this.#settle(sagaId, 'confirmed', ''),
-    cancel: async (sagaId, reason) => this.#settle(sagaId, 'cancelled', reason),
+    cancel: async (sagaId, reason) => {
+      const pivot = pivotOf(this.#workflow).step;
+      if (this.standing(sagaId, pivot) > 0) this.#pastPivot(`${sagaId} cancelled after ${pivot} stood (${reason})`);
+      this.#settle(sagaId, 'cancelled', reason);
+    },
   };
 
   async perform(step: string, request: StepRequest): Promise<StepResult> {
@@ -107,9 +121,11 @@ export class SimulatedServices implements SagaServices {
     if (state.compensated) {
       result = { ok: false, reason: `${step} for ${request.sagaId} was already compensated` };
       this.#record(request.sagaId, step, 'refused', `${step} refused for ${request.sagaId}: already compensated`);
-    } else if (this.#failures.get(request.sagaId) === step) {
+    } else if (this.#refuses(request.sagaId, step)) {
       result = { ok: false, reason: `${spec.service} refused ${step} for ${request.sagaId}` };
       this.#record(request.sagaId, step, 'failed', `${step} failed for ${request.sagaId}`);
+      // A passing failure is not the answer to remember: the same key asks again.
+      if (spec.kind === 'retriable') return result;
     } else {
       this.#checkPredecessor(spec, request.sagaId);
       state.standing += 1;
@@ -123,11 +139,17 @@ export class SimulatedServices implements SagaServices {
 
   async compensate(step: string, request: StepRequest): Promise<void> {
     const spec = this.#stepNamed(step);
-    if (!spec.compensation) throw new Error(`${step} has no compensation in ${this.#workflow.name}: nothing after it can fail.`);
+    if (!spec.compensation) {
+      throw new Error(`${step} is a ${spec.kind} step of ${this.#workflow.name} and has no compensation: from the pivot on, a saga goes forward.`);
+    }
     const state = this.#state(request, step);
     if (request.idempotencyKey !== undefined) {
       if (state.undoKeys.has(request.idempotencyKey)) return;
       state.undoKeys.add(request.idempotencyKey);
+    }
+    const pivot = pivotOf(this.#workflow).step;
+    if (this.standing(request.sagaId, pivot) > 0) {
+      this.#pastPivot(`${spec.compensation} for ${request.sagaId} after ${pivot} stood: steps after the pivot go forward`);
     }
     state.compensated = true;
     if (state.standing > 0) {
@@ -161,6 +183,18 @@ export class SimulatedServices implements SagaServices {
     }
     if (before === 'pending') this.#note(`${sagaId} ${status}${reason ? `: ${reason}` : ''}`);
     this.#status.set(sagaId, status);
+  }
+
+  #refuses(sagaId: string, step: string): boolean {
+    const failure = this.#failures.get(sagaId);
+    if (failure?.step !== step || failure.left <= 0) return false;
+    failure.left -= 1;
+    return true;
+  }
+
+  #pastPivot(text: string): void {
+    this.pastPivot.push(text);
+    this.#note(`${text}!`);
   }
 
   #checkPredecessor(spec: SagaStep, sagaId: string): void {

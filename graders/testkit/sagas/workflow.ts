@@ -1,3 +1,11 @@
+/**
+ * Where a step sits around the saga's point of no return. Compensatable steps come first and
+ * are undone, last first, when a step before the pivot fails. The pivot cannot be undone:
+ * once it stands, the saga goes forward. Retriable steps come after it and are retried until
+ * they succeed, never compensated (a bounced receipt does not refund a shipped order).
+ */
+export type StepKind = 'compensatable' | 'pivot' | 'retriable';
+
 /** One step of a saga, in the words both versions use: the command, its events, its undo. */
 export interface SagaStep {
   /** The command that asks for the step, e.g. `ChargeCard`. */
@@ -6,9 +14,14 @@ export interface SagaStep {
   service: string;
   /** The fact that it succeeded (the event, or the reply to the command), e.g. `CardCharged`. */
   done: string;
-  /** The fact that it failed for a business reason, e.g. `CardDeclined`. */
+  /**
+   * The fact that it failed, e.g. `CardDeclined`. Before the pivot a failure is final; for a
+   * retriable step it is passing (a full mailbox) and the step is asked again later.
+   */
   failed: string;
-  /** The command that undoes it, e.g. `RefundCard`; the last step has none. */
+  /** Compensatable, pivot or retriable: what a failure after it (or of it) means. */
+  kind: StepKind;
+  /** The command that undoes it, e.g. `RefundCard`; only compensatable steps have one. */
   compensation?: string;
   /** The fact that it was undone, e.g. `CardRefunded`. */
   compensated?: string;
@@ -42,6 +55,13 @@ export interface SagaData {
   idempotencyKey?: string;
   /** Why a step failed, on failure events and replies. */
   reason?: string;
+}
+
+/** The step after which nothing is undone; every workflow of the course has exactly one. */
+export function pivotOf(workflow: Workflow): SagaStep {
+  const pivots = workflow.steps.filter((s) => s.kind === 'pivot');
+  if (pivots.length !== 1) throw new Error(`${workflow.name} must have exactly one pivot step; it has ${pivots.length}.`);
+  return pivots[0]!;
 }
 
 export const second = 1000;

@@ -16,11 +16,15 @@ export interface Orchestrator {
  *   reply is `step.done` or `step.failed`. Then the next step; after the last, confirm
  *   with `services.owner.confirm`.
  * - Per step, wait `policy[step].timeoutMs` on `clock.setTimer` (never a real timer), and
- *   send again with the same key, up to `policy[step].attempts` sends in all.
- * - On `failed`, undo the completed steps in reverse (`step.compensation`, reply
- *   `step.compensated`), then `services.owner.cancel`. A step that never answered may have
- *   happened: undo it too. Compensations, and a step that has none, are retried until
- *   they answer. Replies can come twice or late: ignore those for another step.
+ *   send again with the same key. A `compensatable` step is sent up to
+ *   `policy[step].attempts` times; then it may have happened, so undo it too.
+ * - `failed` from a compensatable step or the pivot means: undo the completed steps in
+ *   reverse (`step.compensation`, reply `step.compensated`), then `services.owner.cancel`.
+ * - Once the pivot stands, nothing is undone: the pivot is asked until it answers, and a
+ *   `retriable` step that fails is sent again after `policy[step].backoffMs`, the wait
+ *   doubling each time, until it succeeds.
+ * - Compensations are retried until they answer. Replies can come twice or late: ignore
+ *   those for another step, and a second failure of the step you already handled.
  */
 export async function startOrchestrator(
   bus: CommandBus<SagaData>,

@@ -1,6 +1,9 @@
 import type { RetryPolicy } from './retry-policy.ts';
 
-/** Checkout: a timeout and attempts for each of the five steps (see each step's durationMs). */
+/**
+ * Checkout: a timeout and attempts for each of the five steps (see each step's durationMs),
+ * and a first back-off for the retriable ones (UpdateLoyaltyPoints, SendReceiptEmail).
+ */
 export function checkoutPolicy(): RetryPolicy {
   throw new Error('TODO: give ReserveStock, ChargeCard, CreateShipment, UpdateLoyaltyPoints and SendReceiptEmail a { timeoutMs, attempts }.');
 }

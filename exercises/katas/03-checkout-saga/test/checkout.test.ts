@@ -8,7 +8,7 @@ import { plannedSagas, runSagas, type SagaRun } from './support/saga-run.ts';
 import { describePolicy, describeSagaVersion } from './support/saga-spec.ts';
 import { titles } from './support/test-titles.ts';
 
-describeSagaVersion('choreography', checkoutWorkflow);
+describeSagaVersion('choreography', checkoutWorkflow, checkoutPolicy);
 describeSagaVersion('orchestration', checkoutWorkflow, checkoutPolicy);
 describePolicy(checkoutWorkflow, checkoutPolicy);
 
@@ -26,7 +26,7 @@ describe('checkout, both ways', () => {
     const calmButUnordered = deliverySchedules({ duplicatePercent: 20, lossPercent: 0, maxDelayMs: 0 });
     await assertProperty(
       fc.asyncProperty(plannedSagas(checkoutWorkflow), calmButUnordered, async (sagas, schedule) => {
-        const choreography = await runSagas('choreography', checkoutWorkflow, sagas, schedule);
+        const choreography = await runSagas('choreography', checkoutWorkflow, sagas, schedule, checkoutPolicy());
         const orchestration = await runSagas('orchestration', checkoutWorkflow, sagas, schedule, checkoutPolicy());
         expect(outcome(orchestration),
           `the two versions disagree.\nChoreography:\n${choreography.story()}\n\nOrchestration:\n${orchestration.story()}`)

@@ -9,6 +9,7 @@ import { SimulatedServices } from '#graders/testkit/sagas/simulated-services.ts'
 import type { SagaData } from '#graders/testkit/sagas/workflow.ts';
 import { checkoutWorkflow } from '#graders/testkit/sagas/workflows.ts';
 import { startChoreography } from '../src/choreography.ts';
+import { checkoutPolicy } from '../src/policies.ts';
 
 const workflow = checkoutWorkflow;
 
@@ -17,7 +18,7 @@ describe('checkout choreography over Kafka', () => {
     await using kafka = await freshKafka('checkout-events', { partitions: 3 });
     await using bus = new KafkaBus<SagaData>({ client: kafka.client, topics: { events: kafka.topic }, groupId: kafka.groupId });
     const services = new SimulatedServices(workflow, systemClock);
-    await startChoreography(bus, services, workflow);
+    await startChoreography(bus, systemClock, services, workflow, checkoutPolicy());
 
     // Wait on the owner's final events, not on time: an observer is one more consumer group.
     const ended = new Set<string>();

@@ -1,35 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { decideCqrs } from '../src/decide-cqrs.ts';
-import { expectFinishedAnswers, sentences as sentencesOf } from '#graders/testkit/harness/answers.ts';
-import { answersText, defensesByScenario, traitWords } from './support/answers-file.ts';
+import { expectCleanMarkdown } from '#graders/testkit/harness/answers.ts';
+import { answersText, sectionsByScenario } from './support/answers-file.ts';
+import { callLine, statedCall } from './support/call-line.ts';
 import { scenarioIds, seedScenarios } from './support/seed-scenarios.ts';
 
-const defenses = defensesByScenario(answersText());
+// Points come only from the Call: line, compared with the call your decideCqrs makes. The
+// defense around it is for your reflection and your instructor, and earns nothing alone.
 
-function defenseOf(id: string): string {
-  const defense = defenses.get(id);
-  expect(defense, `answers.md needs a "## ${id} ..." heading with the defense under it`).toBeDefined();
-  expect(defense, `replace the TODO under "## ${id}" in answers.md with your defense`).not.toMatch(/\bTODO\b/);
-  return defense!;
-}
-
-describe('answers.md', () => {
-  it('is finished: no TODO left, and clean by the course\'s markdownlint rules', async () => {
-    await expectFinishedAnswers(new URL('../answers.md', import.meta.url));
-  });
-});
-
-describe.each(scenarioIds)('the defense of %s in answers.md', (id) => {
-  it('has two or three sentences', () => {
-    const sentences = sentencesOf(defenseOf(id));
-    expect(sentences.length, `"## ${id}" has ${sentences.length} sentences:\n${sentences.join('\n')}`).toBeGreaterThanOrEqual(2);
-    expect(sentences.length, `"## ${id}" has ${sentences.length} sentences:\n${sentences.join('\n')}`).toBeLessThanOrEqual(3);
-  });
-
-  it('names the trait that decided it, as decideCqrs reports it', () => {
-    const defense = defenseOf(id);
-    const { decidingTrait } = decideCqrs(seedScenarios[id]);
-    expect(defense, `decideCqrs says "${decidingTrait}" decided ${id}; the defense must say so in words`)
-      .toMatch(traitWords[decidingTrait]);
+describe.each(scenarioIds)('the call for %s in answers.md', (id) => {
+  it('states the call decideCqrs makes: shape, event sourcing and deciding trait', async () => {
+    await expectCleanMarkdown(new URL('../answers.md', import.meta.url));
+    const section = sectionsByScenario(answersText()).get(id);
+    expect(section, `answers.md needs a "## ${id} ..." heading with your call under it`).toBeDefined();
+    expect(statedCall(section!, id), `the Call: line of "## ${id}" must say what decideCqrs decides for ${id}`)
+      .toBe(callLine(decideCqrs(seedScenarios[id])));
   });
 });

@@ -4,14 +4,15 @@ import type { RetryPolicy } from './retry-policy.ts';
 /**
  * Timeouts sit well above each service's usual answer time; three attempts ride out a lost
  * command or reply; the worst case (every attempt timing out) is 18 s, inside the minute.
+ * A bounced receipt waits half a second, then one, then two: the mailbox gets time to clear.
  */
 export function checkoutPolicy(): RetryPolicy {
   return {
     ReserveStock: { timeoutMs: 1 * second, attempts: 3 },
     ChargeCard: { timeoutMs: 2 * second, attempts: 3 },
     CreateShipment: { timeoutMs: 1 * second, attempts: 3 },
-    UpdateLoyaltyPoints: { timeoutMs: 1 * second, attempts: 3 },
-    SendReceiptEmail: { timeoutMs: 1 * second, attempts: 3 },
+    UpdateLoyaltyPoints: { timeoutMs: 1 * second, attempts: 3, backoffMs: 500 },
+    SendReceiptEmail: { timeoutMs: 1 * second, attempts: 3, backoffMs: 500 },
   };
 }
 
@@ -27,6 +28,6 @@ export function tenantOnboardingPolicy(): RetryPolicy {
     ProvisionDatabase: { timeoutMs: 3 * hour, attempts: 2 },
     ConfigureSingleSignOn: { timeoutMs: 30 * minute, attempts: 3 },
     ImportCustomerData: { timeoutMs: 4 * hour, attempts: 2 },
-    SendWelcomeEmail: { timeoutMs: 10 * minute, attempts: 3 },
+    SendWelcomeEmail: { timeoutMs: 10 * minute, attempts: 3, backoffMs: 5 * minute },
   };
 }

@@ -14,10 +14,14 @@ import type { RetryPolicy } from '../../src/retry-policy.ts';
 // put it in the message, so the learner reads the timeline of the smallest failing run.
 fc.configureGlobal({ ...fc.readConfigureGlobal(), includeErrorInReport: true });
 
-/** One saga of a scenario: its id and the step whose service will refuse it, if any. */
+/**
+ * One saga of a scenario: its id and the step whose service will refuse it, if any (for
+ * good before the pivot; `failures` times, default `passingFailures`, for a retriable step).
+ */
 export interface PlannedSaga {
   sagaId: string;
   failAt?: string;
+  failures?: number;
 }
 
 export type Version = 'choreography' | 'orchestration';
@@ -43,7 +47,7 @@ export async function runSagas(
   workflow: Workflow,
   sagas: readonly PlannedSaga[],
   schedule: DeliverySchedule,
-  policy?: RetryPolicy,
+  policy: RetryPolicy,
   stage?: (bus: InMemoryBus<SagaData>) => void,
 ): Promise<SagaRun> {
   const bus = new InMemoryBus<SagaData>({ outsideProducer: workflow.owner });
@@ -51,16 +55,16 @@ export async function runSagas(
   const services = new SimulatedServices(workflow, bus.clock, bus.timeline);
   const story = () => formatSteps(bus.timeline.entries, workflow.timeUnit === 'human' ? { formatTime: humanTime } : {});
   if (version === 'choreography') {
-    await startChoreography(bus, services, workflow);
+    await startChoreography(bus, bus.clock, services, workflow, policy);
     for (const saga of sagas) {
-      services.place(saga.sagaId, saga.failAt);
+      services.place(saga.sagaId, saga.failAt, saga.failures);
       await bus.publish({ id: `${saga.sagaId}/placed`, type: workflow.started, key: saga.sagaId, data: { sagaId: saga.sagaId } });
     }
   } else {
     await serveSteps(bus, services, workflow);
-    const orchestrator = await startOrchestrator(bus, bus.clock, services, workflow, policy!);
+    const orchestrator = await startOrchestrator(bus, bus.clock, services, workflow, policy);
     for (const saga of sagas) {
-      services.place(saga.sagaId, saga.failAt);
+      services.place(saga.sagaId, saga.failAt, saga.failures);
       await orchestrator.start(saga.sagaId);
     }
   }

@@ -4,7 +4,7 @@ import { deliverySchedules } from '#graders/testkit/bus/delivery-schedule.ts';
 import type { Workflow } from '#graders/testkit/sagas/workflow.ts';
 import type { RetryPolicy } from '../../src/retry-policy.ts';
 import { assertProperty } from '#graders/testkit/harness/property.ts';
-import { effectLines, expectedEffects, invariantProblems } from './saga-invariants.ts';
+import { attemptGaps, effectLines, expectedEffects, invariantProblems } from './saga-invariants.ts';
 import { expectNoProblems, plannedSagas, runSagas, type Version } from './saga-run.ts';
 import { titles } from './test-titles.ts';
 
@@ -12,9 +12,9 @@ import { titles } from './test-titles.ts';
 export const chaosDelayMs = (workflow: Workflow) => Math.max(...workflow.steps.map((s) => s.durationMs)) * 4;
 
 /** The behaviours one version (choreography or orchestration) must show for one workflow. */
-export function describeSagaVersion(version: Version, workflow: Workflow, policy?: () => RetryPolicy): void {
+export function describeSagaVersion(version: Version, workflow: Workflow, policy: () => RetryPolicy): void {
   const run = (sagas: Parameters<typeof runSagas>[2], schedule: Parameters<typeof runSagas>[3] = []) =>
-    runSagas(version, workflow, sagas, schedule, policy?.());
+    runSagas(version, workflow, sagas, schedule, policy());
   const chaos = deliverySchedules({
     duplicatePercent: 20,
     lossPercent: version === 'orchestration' ? 15 : 0,
@@ -28,7 +28,20 @@ export function describeSagaVersion(version: Version, workflow: Workflow, policy
       expect(effectLines(result, 'o1'), result.story()).toEqual(expectedEffects(result, undefined));
     });
 
-    for (const { step } of workflow.steps) {
+    for (const { step } of workflow.steps.filter((s) => s.kind === 'retriable')) {
+      it(titles.retriedAt(step), async () => {
+        const result = await run([{ sagaId: 'o1', failAt: step }]);
+        expectNoProblems(result, invariantProblems(result), `a failure of ${step} after the pivot broke a promise`);
+        expect(result.services.statusOf('o1'), `o1 must be confirmed: ${step} comes after the pivot\n${result.story()}`).toBe('confirmed');
+        expect(effectLines(result, 'o1'), `what the services did for o1\n${result.story()}`).toEqual(expectedEffects(result, step));
+        const gaps = attemptGaps(result, 'o1', step);
+        expect(gaps.every((gap, i) => gap > (i === 0 ? 0 : gaps[i - 1]!)),
+          `${step} was asked again after waits of ${gaps.join(', ')} ms: each wait must be longer than the one before\n${result.story()}`)
+          .toBe(true);
+      });
+    }
+
+    for (const { step } of workflow.steps.filter((s) => s.kind !== 'retriable')) {
       it(titles.failureAt(step), async () => {
         const result = await run([{ sagaId: 'o1', failAt: step }]);
         expect(result.services.statusOf('o1'), `o1 must be cancelled when ${step} fails\n${result.story()}`).toBe('cancelled');
@@ -66,6 +79,13 @@ export function describePolicy(workflow: Workflow, policy: () => RetryPolicy): v
         expect(entry, `no policy for ${step}`).toBeDefined();
         expect(Number.isInteger(entry!.attempts) && entry!.attempts >= 2, `${step}: attempts must be a whole number of 2 or more`).toBe(true);
         expect(entry!.timeoutMs, `${step}: timeoutMs must be a positive number`).toBeGreaterThan(0);
+      }
+    });
+
+    it('gives every retriable step a back-off to start from', () => {
+      const given = policy();
+      for (const { step } of workflow.steps.filter((s) => s.kind === 'retriable')) {
+        expect(given[step]?.backoffMs, `${step} is retried after the pivot: give it a backoffMs greater than 0`).toBeGreaterThan(0);
       }
     });
 
