@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { until } from './until.ts';
 
 /**
  * A `kcat -G` balanced consumer running in the background. kcat reports each rebalance on
@@ -33,24 +34,12 @@ export class KcatMember {
   }
 
   /** Resolves once `holds` is true after some rebalance report; fails with kcat's stderr after `within` ms. */
-  static until(members: KcatMember[], holds: () => boolean, what: string, within = 20_000): Promise<void> {
-    if (holds()) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const check = () => {
-        if (!holds()) return;
-        done();
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        done();
-        reject(new Error(`Waited ${within} ms for ${what}; kcat said:\n${members.map((m) => m.stderr).join('\n---\n')}`));
-      }, within);
-      const done = () => {
-        clearTimeout(timer);
-        for (const member of members) member.watchers.delete(check);
-      };
+  static until(members: KcatMember[], holds: () => boolean, what: string): Promise<void> {
+    const subscribe = (check: () => void) => {
       for (const member of members) member.watchers.add(check);
-    });
+      return () => members.forEach((member) => member.watchers.delete(check));
+    };
+    return until(holds, subscribe, what, { explain: () => `kcat said:\n${members.map((m) => m.stderr).join('\n---\n')}` });
   }
 
   /** Waits for kcat to exit after its `-c` count of records. */
