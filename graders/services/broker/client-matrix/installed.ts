@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 export const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 const confluentKafkaMissing = spawnSync(python, ['-c', 'import confluent_kafka'], { stdio: 'ignore' }).status !== 0;
 const kcatMissing = spawnSync('kcat', ['-V'], { stdio: 'ignore' }).status !== 0;
+const kafkaPythonMissing = spawnSync(python, ['-c', 'import kafka'], { stdio: 'ignore' }).status !== 0;
 
 export const confluentKafka = {
   missing: confluentKafkaMissing,
@@ -19,4 +20,9 @@ export const confluentKafka = {
 export const kcat = {
   missing: kcatMissing,
   skipReason: kcatMissing ? ' [skipped: kcat is not installed: apt-get install kcat]' : '',
+};
+
+export const kafkaPython = {
+  missing: kafkaPythonMissing,
+  skipReason: kafkaPythonMissing ? ' [skipped: the Debian package python3-kafka (kafka-python) is not installed: apt-get install python3-kafka]' : '',
 };
