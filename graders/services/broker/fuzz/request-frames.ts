@@ -1,3 +1,4 @@
+import { encodeMessageSet } from '../records/legacy-message-set.ts';
 import { encodeBatch } from '../records/record-batch.ts';
 import { requestFrame } from './request-frame.ts';
 import { adminFrames } from './admin-frames.ts';
@@ -8,7 +9,8 @@ export { requestFrame };
 const topic = 'fuzz-topic';
 const group = 'fuzz-group';
 const batch = encodeBatch([{ key: Buffer.from('k'), value: Buffer.from('v'), headers: [{ key: 'h', value: null }] }]);
-const gzipBatch = encodeBatch([{ value: Buffer.from('zipped') }, { value: null }], { gzip: true });
+const gzipBatch = encodeBatch([{ value: Buffer.from('zipped') }, { value: null }], { compression: 1 });
+const legacySets = [encodeMessageSet([{ key: Buffer.from('k'), value: Buffer.from('v0') }], 0), encodeMessageSet([{ value: Buffer.from('v1') }, { value: null }], 1, 1)];
 
 /** A valid request of every API the broker implements, the seeds that mutations start from. */
 export const validFrames: Buffer[] = [
@@ -22,6 +24,12 @@ export const validFrames: Buffer[] = [
       w.nullableString(null).int16(-1).int32(1000).array([topic], (w, t) => w.string(t).array([0], (w, p) => w.int32(p).bytes(records))),
     ),
   ),
+  ...legacySets.map((records, i) =>
+    requestFrame(0, i * 2, (w) => w.int16(1).int32(1000).array([topic], (w, t) => w.string(t).array([0], (w, p) => w.int32(p).bytes(records)))),
+  ),
+  requestFrame(3, 0, (w) => w.array([topic], (w, t) => w.string(t))),
+  requestFrame(19, 0, (w) => w.array(['fuzz-created-v0'], (w, t) => w.string(t).int32(1).int16(1).int32(0).int32(0)).int32(1000)),
+  requestFrame(19, 4, (w) => w.array(['fuzz-created-v4'], (w, t) => w.string(t).int32(-1).int16(-1).int32(0).int32(0)).int32(1000).boolean(false)),
   requestFrame(1, 11, (w) => {
     w.int32(-1).int32(50).int32(1).int32(1 << 20).int8(0).int32(0).int32(-1);
     w.array([topic], (w, t) => w.string(t).array([0], (w, p) => w.int32(p).int32(-1).int64(0).int64(-1).int32(1 << 20)));

@@ -1,6 +1,8 @@
 import type { BrokerState } from '../broker-state.ts';
 import { ErrorCode } from '../protocol/error-codes.ts';
 import { type ProducePartitionResult, produceApi } from '../protocol/produce.ts';
+import { Compression } from '../records/compression.ts';
+import { isLegacyMessageSet, upConvertMessageSet } from '../records/legacy-message-set.ts';
 import { type BatchHeader, InvalidBatch, validateBatch } from '../records/record-batch.ts';
 import { closeConnection, handler, noResponse } from './handler.ts';
 
@@ -10,7 +12,7 @@ const failed = (index: number, errorCode: number): ProducePartitionResult => ({ 
  * Validates and appends one batch per partition. acks=1 and acks=all are the same here
  * (one replica); acks=0 gets no response, as in Kafka.
  */
-export const produceHandler = handler(produceApi, (state, request) => {
+export const produceHandler = handler(produceApi, (state, request, { version }) => {
   let dropResponse = false;
   const topics = request.topics.map((t) => ({
     name: t.name,
@@ -21,7 +23,7 @@ export const produceHandler = handler(produceApi, (state, request) => {
         state.events.emit('produce-rejected', { topic: t.name, partition: p.index, errorCode: rejection });
         return failed(p.index, rejection);
       }
-      const result = appendBatch(state, request.transactionalId, t.name, p.index, p.records);
+      const result = appendBatch(state, version, request.transactionalId, t.name, p.index, p.records);
       if (result.errorCode === ErrorCode.NONE && state.faults.takeDrop(t.name)) {
         dropResponse = true;
         state.events.emit('produce-response-dropped', { topic: t.name, partition: p.index, baseOffset: result.baseOffset });
@@ -34,19 +36,32 @@ export const produceHandler = handler(produceApi, (state, request) => {
   return { topics };
 });
 
-function appendBatch(state: BrokerState, transactionalId: string | null, topic: string, index: number, records: Buffer | null): ProducePartitionResult {
+function appendBatch(
+  state: BrokerState,
+  version: number,
+  transactionalId: string | null,
+  topic: string,
+  index: number,
+  produced: Buffer | null,
+): ProducePartitionResult {
   const partition = state.topics.partition(topic, index);
   if (!partition) return failed(index, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
-  if (records === null || records.length === 0) return failed(index, ErrorCode.INVALID_RECORD);
-  if (records.length > state.settings.maxMessageBytes) return failed(index, ErrorCode.MESSAGE_TOO_LARGE);
+  if (produced === null || produced.length === 0) return failed(index, ErrorCode.INVALID_RECORD);
+  if (produced.length > state.settings.maxMessageBytes) return failed(index, ErrorCode.MESSAGE_TOO_LARGE);
   let header;
+  let records = produced;
   try {
+    // Before v3 a producer may send message format v0 or v1; the log keeps v2 only.
+    if (version < 3 && isLegacyMessageSet(produced)) records = upConvertMessageSet(produced, state.settings.maxRequestBytes);
     ({ header } = validateBatch(records, state.settings.maxRequestBytes));
   } catch (error) {
     if (!(error instanceof InvalidBatch)) throw error;
     const code = { corrupt: ErrorCode.CORRUPT_MESSAGE, invalid: ErrorCode.INVALID_RECORD, compression: ErrorCode.UNSUPPORTED_COMPRESSION_TYPE }[error.kind];
     return failed(index, code);
   }
+  // Kafka's rule (KIP-110): zstd only from Produce v7, so older clients cannot write what
+  // their own fetches could not read.
+  if (header.compression === Compression.zstd && version < 7) return failed(index, ErrorCode.UNSUPPORTED_COMPRESSION_TYPE);
   const check = partition.producers.check(header.producerId, header.producerEpoch, header.baseSequence, header.recordCount);
   if (check.kind === 'reject') return failed(index, check.errorCode);
   if (check.kind === 'duplicate') {

@@ -1,13 +1,15 @@
 /*
- * Produce (key 0), versions 3-7 (record batch v2 only).
- *   Request  => transactional_id NULLABLE_STRING, acks INT16, timeout_ms INT32, [topics]
+ * Produce (key 0), versions 0-7.
+ *   Request  => transactional_id NULLABLE_STRING (v3+), acks INT16, timeout_ms INT32, [topics]
  *     topics => name STRING, [partitions]
- *       partitions => index INT32, records NULLABLE_BYTES (one record batch)
- *   Response => [topics] throttle_time_ms INT32
+ *       partitions => index INT32, records NULLABLE_BYTES (v3+: one record batch v2;
+ *                     v0-v2: a message set v0/v1, or a record batch v2)
+ *   Response => [topics] throttle_time_ms INT32 (v1+)
  *     topics => name [partitions]
  *       partitions => index INT32, error_code INT16, base_offset INT64,
- *                     log_append_time_ms INT64, log_start_offset INT64 (v5+)
- * With acks=0 the broker sends no response at all.
+ *                     log_append_time_ms INT64 (v2+), log_start_offset INT64 (v5+)
+ * With acks=0 the broker sends no response at all. v0-v2 are offered because librdkafka
+ * before 2.2 compresses only when the broker offers Produce v0 (see the README).
  */
 import { defineApi } from './api.ts';
 
@@ -32,11 +34,11 @@ export interface ProduceResponse {
 export const produceApi = defineApi<ProduceRequest, ProduceResponse>({
   key: 0,
   name: 'Produce',
-  minVersion: 3,
+  minVersion: 0,
   maxVersion: 7,
-  decodeRequest(r) {
+  decodeRequest(r, version) {
     return {
-      transactionalId: r.nullableString(),
+      transactionalId: version >= 3 ? r.nullableString() : null,
       acks: r.int16(),
       timeoutMs: r.int32(),
       topics: r.array((r) => ({
@@ -50,10 +52,11 @@ export const produceApi = defineApi<ProduceRequest, ProduceResponse>({
       w.string(t.name);
       w.array(t.partitions, (w, p) => {
         // log_append_time is -1: topics use CreateTime, as Kafka's default does.
-        w.int32(p.index).int16(p.errorCode).int64(p.baseOffset).int64(-1);
+        w.int32(p.index).int16(p.errorCode).int64(p.baseOffset);
+        if (version >= 2) w.int64(-1);
         if (version >= 5) w.int64(p.logStartOffset);
       });
     });
-    w.int32(0);
+    if (version >= 1) w.int32(0);
   },
 });

@@ -8,19 +8,17 @@
  *                  producer_epoch INT16, base_sequence INT32, record_count INT32, records
  *   Record => length VARINT, attributes INT8, timestamp_delta VARLONG, offset_delta VARINT,
  *             key VARBYTES, value VARBYTES, [headers] (VARINT count; key VARSTRING, value VARBYTES)
- * The records section is gzip-compressed as a whole when compression is 1.
+ * The records section is compressed as a whole when compression is not 0 (see compression.ts).
  * base_offset and partition_leader_epoch sit before the CRC, so the broker assigns offsets
  * by overwriting them in place, exactly as Kafka does, without re-encoding.
  */
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { MalformedRequest, Reader } from '../protocol/reader.ts';
 import { Writer } from '../protocol/writer.ts';
+import { Compression, compress, CompressionError, decompress } from './compression.ts';
 import { crc32c } from './crc32c.ts';
 
 export const batchHeaderSize = 61;
 const crcStart = 21;
-const compressionNone = 0;
-const compressionGzip = 1;
 
 export interface Record {
   offset: number;
@@ -113,15 +111,11 @@ export function validateBatch(bytes: Buffer, maxUncompressedBytes: number): { he
 /** The records of a stored or produced batch (which must already have passed validateBatch). */
 export function decodeRecords(bytes: Buffer, header: BatchHeader, maxUncompressedBytes = 64 * 1024 * 1024): Record[] {
   let body: Buffer;
-  if (header.compression === compressionNone) body = bytes.subarray(batchHeaderSize);
-  else if (header.compression === compressionGzip) {
-    try {
-      body = gunzipSync(bytes.subarray(batchHeaderSize), { maxOutputLength: maxUncompressedBytes });
-    } catch (error) {
-      throw new InvalidBatch('corrupt', `gzip records do not decompress: ${(error as Error).message}`);
-    }
-  } else {
-    throw new InvalidBatch('compression', `compression type ${header.compression} is not supported (none and gzip are)`);
+  try {
+    body = decompress(header.compression, bytes.subarray(batchHeaderSize), maxUncompressedBytes);
+  } catch (error) {
+    if (!(error instanceof CompressionError)) throw error;
+    throw new InvalidBatch(error.kind === 'unsupported' ? 'compression' : 'corrupt', error.message);
   }
   const r = new Reader(body);
   const records: Record[] = [];
@@ -169,12 +163,12 @@ export interface NewRecord {
 }
 
 /**
- * Encodes a batch as a producer would; used by the tests and the benchmark to build frames
- * without a client, and never by the broker's own produce path.
+ * Encodes a batch as a producer would: used by the tests and the benchmark to build frames
+ * without a client, and by the broker to up-convert old message sets (legacy-message-set.ts).
  */
 export function encodeBatch(
   records: readonly NewRecord[],
-  options: { baseOffset?: number; gzip?: boolean; producerId?: number; producerEpoch?: number; baseSequence?: number } = {},
+  options: { baseOffset?: number; compression?: number; producerId?: number; producerEpoch?: number; baseSequence?: number } = {},
 ): Buffer {
   const now = Date.now();
   const baseTimestamp = records[0]?.timestamp ?? now;
@@ -186,10 +180,11 @@ export function encodeBatch(
     for (const h of rec.headers ?? []) record.varBytes(Buffer.from(h.key)).varBytes(h.value);
     body.varint(record.size).raw(record.toBuffer());
   });
-  const recordBytes = options.gzip ? gzipSync(body.toBuffer()) : body.toBuffer();
+  const compression = options.compression ?? Compression.none;
+  const recordBytes = compress(compression, body.toBuffer());
   const maxTimestamp = Math.max(baseTimestamp, ...records.map((rec) => rec.timestamp ?? now));
   const afterCrc = new Writer(recordBytes.length + 64);
-  afterCrc.int16(options.gzip ? compressionGzip : compressionNone).int32(records.length - 1);
+  afterCrc.int16(compression).int32(records.length - 1);
   afterCrc.int64(baseTimestamp).int64(maxTimestamp).int64(options.producerId ?? -1).int16(options.producerEpoch ?? -1);
   afterCrc.int32(options.baseSequence ?? -1).int32(records.length).raw(recordBytes);
   const tail = afterCrc.toBuffer();

@@ -1,17 +1,13 @@
-import { execFile, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { freshKafka } from '../../../../testkit/harness/kafka-topic.ts';
-
-/** Debian's interpreter first: the package installs into it, not into a pyenv or venv python. */
-const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
-const confluentKafkaMissing = spawnSync(python, ['-c', 'import confluent_kafka'], { stdio: 'ignore' }).status !== 0;
+import { confluentKafka, python } from '../../client-matrix/installed.ts';
 const script = new URL('./transactions.py', import.meta.url).pathname;
 
 describe('transactions through librdkafka (python3-confluent-kafka)', () => {
-  it.skipIf(confluentKafkaMissing)(
-    `commits and aborts, reads committed records only, fences a zombie, and commits offsets in a transaction${confluentKafkaMissing ? ' [skipped: the Debian package python3-confluent-kafka is not installed: apt-get install python3-confluent-kafka]' : ''}`,
+  it.skipIf(confluentKafka.missing)(
+    `commits and aborts, reads committed records only, fences a zombie, and commits offsets in a transaction${confluentKafka.skipReason}`,
     async () => {
       await using kafka = await freshKafka('librdkafka-txn');
       const output = `${kafka.topic}-out`;
