@@ -93,16 +93,38 @@ export async function runVitest(options: RunOptions): Promise<RunOutcome> {
     return { tests: [], brokenFiles: [], abort: { reason, detail }, durationMs };
   }
   const outcome = readReport(report, options.root, durationMs);
-  // Vitest's JSON report can say success while the run itself failed on an unhandled
-  // rejection; the exit code says so.
-  const failedRun = !report.success || exit.code !== 0;
-  if (!outcome.abort && failedRun && outcome.tests.every((t) => t.status !== 'failed') && outcome.brokenFiles.length === 0) {
-    outcome.abort = {
-      reason: 'unhandled-error',
-      detail: `an error escaped the tests (an unhandled rejection or a late throw):\n${lastLines(output, 15)}`,
-    };
-  }
+  outcome.abort = exitVerdict(exit, timedOut, options.timeoutMs, outcome, report.success, output);
+  if (!outcome.abort) delete outcome.abort;
   return outcome;
+}
+
+/**
+ * The exit code is the run's verdict, whatever its report says: Vitest exits 0 only when
+ * every test passed and 1 when any failed. A run ended by a signal (a deadline kill, a
+ * process that killed itself after writing a report) or by any other code is a crash, and a
+ * run whose code and report disagree is not trusted either way.
+ */
+function exitVerdict(
+  exit: { code: number | null; signal: NodeJS.Signals | null },
+  timedOut: boolean,
+  timeoutMs: number,
+  outcome: RunOutcome,
+  reportSuccess: boolean,
+  output: string,
+): RunOutcome['abort'] {
+  if (timedOut) return { reason: 'timeout', detail: `did not finish within ${Math.round(timeoutMs / 1000)} s (an endless loop, or something that never settles)` };
+  if (exit.signal || (exit.code !== 0 && exit.code !== 1)) {
+    return { reason: 'crash', detail: `the test run ended by ${exit.signal ?? `exit code ${exit.code}`}, not by finishing its tests:\n${lastLines(output, 15)}` };
+  }
+  const failedTests = outcome.brokenFiles.length > 0 || outcome.tests.some((t) => t.status === 'failed');
+  if (exit.code === 0 && (failedTests || !reportSuccess)) {
+    return { reason: 'crash', detail: 'the test run exited 0 although its report holds failures: something other than Vitest ended the run or wrote the report' };
+  }
+  // Vitest's report can say success while the run failed on an unhandled rejection; the code says so.
+  if (exit.code === 1 && !failedTests) {
+    return { reason: 'unhandled-error', detail: `an error escaped the tests (an unhandled rejection or a late throw):\n${lastLines(output, 15)}` };
+  }
+  return undefined;
 }
 
 function readReport(report: VitestJsonReport, root: string, durationMs: number): RunOutcome {
