@@ -3,13 +3,14 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gradeSubmissions } from '../instructor/grade-submissions.ts';
+import { readCanonicalTests, recordCanonicalTests } from '../integrity/canonical-tests.ts';
 import { readManifest } from '../integrity/manifest.ts';
 import { CourseRuleError, type Exercise, selectExercises } from '../runner/exercise-catalog.ts';
 import { repoRoot, scratchDir } from '../runner/repo-paths.ts';
 import { courseSchema, describeSchemaErrors } from '../runner/schema-validator.ts';
 import { startSharedServices } from '../runner/shared-services.ts';
 import { type GradeOptions, parseGradeOptions, usage } from './cli-options.ts';
-import { gradeCourse } from './grade-course.ts';
+import { type GradeRun, gradeCourse } from './grade-course.ts';
 import type { GradeResults } from './grade-results.ts';
 import { renderScoreboard } from './scoreboard.ts';
 import { writeReports } from './write-reports.ts';
@@ -78,17 +79,18 @@ async function grade(options: GradeOptions, learnerRoot: string): Promise<GradeR
   const exercises = selectExercises(options.filters);
   // Read before any learner code runs: code under test cannot rewrite what it is compared with.
   const manifest = readManifest(repoRoot);
+  const canonicalTests = options.solutions ? undefined : readCanonicalTests(repoRoot);
   const { services, env } = await startSharedServices(exercises);
   let results: GradeResults;
   try {
     if (options.submissions) {
       await gradeSubmissions({
         submissionsDir: resolve(options.submissions), outDir: resolve(repoRoot, options.out), exercises,
-        manifest, timeoutMs: options.timeoutMs, jobs: options.jobs, env, services: services.addresses, log: console.log,
+        manifest, canonicalTests, timeoutMs: options.timeoutMs, jobs: options.jobs, env, services: services.addresses, log: console.log,
       });
       return undefined;
     }
-    results = await gradeOwnCheckout(options, learnerRoot, exercises, manifest, env, services.addresses);
+    results = await gradeOwnCheckout(options, learnerRoot, exercises, { manifest, canonicalTests, env, services: services.addresses });
   } finally {
     // Stopped before the process exits, so no PostgreSQL data folder is left behind.
     await services.stop();
@@ -100,21 +102,24 @@ async function grade(options: GradeOptions, learnerRoot: string): Promise<GradeR
   await mkdir(dirname(resultsFile), { recursive: true });
   await writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\n${renderScoreboard(results, process.stdout.columns || 110)}\nResults: ${relative(repoRoot, resultsFile)}`);
+  if (options.recordCanonical) {
+    const recorded = await recordCanonicalTests(repoRoot, results);
+    console.log(`Canonical tests recorded for ${recorded.length} exercise(s): ${recorded.join(', ') || 'none'}`);
+  }
   return results;
 }
 
 async function gradeOwnCheckout(
   options: GradeOptions, learnerRoot: string, exercises: Exercise[],
-  manifest: ReturnType<typeof readManifest>, env: NodeJS.ProcessEnv, services: Parameters<typeof gradeCourse>[0]['services'],
+  course: Pick<GradeRun, 'manifest' | 'canonicalTests' | 'env' | 'services'>,
 ): Promise<GradeResults> {
   const target = options.solutions ? 'solutions' : 'learner';
   console.log(`Grading ${exercises.length} exercise(s) (${target === 'solutions' ? 'reference solutions' : options.learner ?? 'your code'})…`);
   const runDir = join(scratchDir, 'grade');
   await rm(runDir, { recursive: true, force: true });
   return gradeCourse({
-    courseRoot: repoRoot, learnerRoot, exercises, target, manifest,
-    timeoutMs: options.timeoutMs, concurrency: Math.max(1, Math.min(2, availableParallelism())),
-    env, services, runDir,
+    ...course, courseRoot: repoRoot, learnerRoot, exercises, target,
+    timeoutMs: options.timeoutMs, concurrency: Math.max(1, Math.min(2, availableParallelism())), runDir,
     onExercise: (r, done, total) =>
       console.log(`  [${done}/${total}] ${r.id}: ${r.testsPassed}/${r.testsTotal} tests, ${r.points}/${r.maxPoints} points (${(r.durationMs / 1000).toFixed(1)} s)`),
   });

@@ -1,9 +1,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { once } from 'node:events';
+import { setTimeout as delay } from 'node:timers/promises';
 import { join, relative } from 'node:path';
 import { repoRoot } from './repo-paths.ts';
 import type { VitestJsonReport } from './vitest-report.ts';
+import { sandboxVariable } from '../../testkit/vitest/sandbox-flags.ts';
 
 export type TestStatus = 'passed' | 'failed' | 'skipped';
 
@@ -52,8 +56,10 @@ const variantConfig = join(repoRoot, 'graders', 'testkit', 'vitest', 'variant-ru
  * group is killed at the deadline and the exercise is reported, not the grader.
  */
 export async function runVitest(options: RunOptions): Promise<RunOutcome> {
-  const reportFile = join(options.root, '.vitest-report.json');
-  await rm(reportFile, { force: true });
+  // Outside the copy, where the sandboxed test workers cannot write: only Vitest's own
+  // process (the reporter) puts the report there.
+  const reportDir = await mkdtemp(join(tmpdir(), 'course-report-'));
+  const reportFile = join(reportDir, 'vitest-report.json');
   const started = performance.now();
   const args = [
     vitestEntry, 'run', '--config', variantConfig, '--root', options.root,
@@ -62,7 +68,9 @@ export async function runVitest(options: RunOptions): Promise<RunOutcome> {
   ];
   const child = spawn(process.execPath, args, {
     cwd: options.root,
-    env: { ...options.env, FORCE_COLOR: '0', NO_COLOR: '1', ...(options.noShrink ? { COURSE_FAST_FAIL: '1' } : {}) },
+    env: {
+      ...options.env, FORCE_COLOR: '0', NO_COLOR: '1', [sandboxVariable]: options.root, ...(options.noShrink ? { COURSE_FAST_FAIL: '1' } : {}),
+    },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -75,16 +83,22 @@ export async function runVitest(options: RunOptions): Promise<RunOutcome> {
     timedOut = true;
     killGroup(child.pid);
   }, options.timeoutMs);
+  // 'exit', not 'close': a process that escaped the group could hold the output pipes open forever.
   const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('close', (code, signal) => resolve({ code, signal })),
+    child.on('exit', (code, signal) => resolve({ code, signal })),
   );
   clearTimeout(timer);
   // Whatever the run left behind (a server a test started, a stray worker) goes with it.
   killGroup(child.pid);
+  // The last output still in the pipes is read, for a second at most.
+  await Promise.race([once(child, 'close'), delay(1_000)]);
+  child.stdout.destroy();
+  child.stderr.destroy();
   const durationMs = performance.now() - started;
   const report = existsSync(reportFile)
     ? (JSON.parse(await readFile(reportFile, 'utf8')) as VitestJsonReport)
     : undefined;
+  await rm(reportDir, { recursive: true, force: true });
   if (!report) {
     const reason = timedOut ? 'timeout' : 'crash';
     const detail = timedOut
