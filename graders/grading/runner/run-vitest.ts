@@ -69,7 +69,9 @@ export async function runVitest(options: RunOptions): Promise<RunOutcome> {
   const child = spawn(process.execPath, args, {
     cwd: options.root,
     env: {
-      ...options.env, FORCE_COLOR: '0', NO_COLOR: '1', [sandboxVariable]: options.root, ...(options.noShrink ? { COURSE_FAST_FAIL: '1' } : {}),
+      ...options.env, FORCE_COLOR: '0', NO_COLOR: '1', ...(options.noShrink ? { COURSE_FAST_FAIL: '1' } : {}),
+      // Sandboxed: the workers write only inside the copy, so tsx (in a relay a test starts) keeps no cache.
+      [sandboxVariable]: options.root, TSX_DISABLE_CACHE: '1',
     },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,13 +9,14 @@ export const sandboxVariable = 'COURSE_SANDBOX_ROOT';
  * course's packages and tests) but write only inside the copy, and start no child processes
  * or workers, so code under test can neither touch the grader's results nor leave a process
  * behind. An exercise whose own tests start a process (a relay killed mid-batch) is allowed
- * child processes: its tests are the course's, checked against the manifest, so a learner
- * cannot turn that on.
+ * child processes and workers: its tests are the course's, checked against the manifest, so
+ * a learner cannot turn that on (and the children inherit the same write limits).
  */
 export function sandboxFlags(root: string | undefined): string[] {
   if (!root) return [];
   const flags = ['--permission', '--allow-fs-read=*', `--allow-fs-write=${root}`];
-  return testsStartProcesses(root) ? [...flags, '--allow-child-process'] : flags;
+  // The child inherits the permission model; run through tsx, it loads in a worker thread.
+  return testsStartProcesses(root) ? [...flags, '--allow-child-process', '--allow-worker'] : flags;
 }
 
 function testsStartProcesses(root: string): boolean {
