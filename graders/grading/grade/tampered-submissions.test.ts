@@ -16,7 +16,7 @@ async function edit(root: string, file: string, change: (text: string) => string
 /** The half-done learner's honest score on 01-add: two of its three tests pass. */
 const honest = { points: 6.67, testsPassed: 2, testsTotal: 3 };
 
-describe.concurrent('grading a learner who edited the course tests', () => {
+describe.concurrent('grading a learner who edited the course tests', { timeout: 240_000 }, () => {
   it('scores the honest half-done work 2 of 3 tests, the score every case below must not beat', async () => {
     const { grade } = await tamperCourse('honest');
     const results = await grade('01-add');

@@ -20,10 +20,10 @@ beforeAll(async () => {
   tamperRoots.push(outDir);
   graded = await gradeSubmissions({
     submissionsDir: submissions, outDir, exercises: course.exercises, manifest: course.manifest, courseRoot: course.root,
-    timeoutMs: 30_000, jobs: 2, env: { ...process.env, COURSE_NEEDS: '', [sharedAddressesVariable]: '{}' }, services: {},
+    timeoutMs: 120_000, jobs: 2, env: { ...process.env, COURSE_NEEDS: '', [sharedAddressesVariable]: '{}' }, services: {},
     log: () => undefined,
   });
-}, 120_000);
+}, 300_000);
 afterAll(() => Promise.all(tamperRoots.map((root) => rm(root, { recursive: true, force: true }))));
 
 describe('gradeSubmissions', () => {
@@ -50,7 +50,7 @@ describe('gradeSubmissions', () => {
     expect(csv[1]).toBe('alice,6.67,20,6.67,0,,');
     expect(csv[2]).toBe('bob,20,20,10,10,deleted exercises/katas/01-add/test/negative.test.ts,');
     // The sandbox refused carol's writes into the course: nothing changed, her code did not load.
-    expect(csv[3]).toMatch(/^carol,0,20,0,0,,"01-add: test\/(negative|positive)\.test\.ts could not run: .*Access to this API has been restricted/);
+    expect(csv[3]).toMatch(/^carol,0,20,0,0,,"?01-add: test\/(negative|positive)\.test\.ts could not run: .*Access to this API has been restricted/);
   });
 
   it('writes a self-contained HTML report with the pass rates drawn inline', async () => {
