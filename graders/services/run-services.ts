@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
+import { describeSessionRetention, sessionRetention } from './broker/session-retention.ts';
 import { startEmbeddedBroker } from './broker/start-embedded-broker.ts';
 import { startPostgres } from './postgres/start-postgres.ts';
 
 /**
- * `npm run services [-- --kafka-port 9092 --no-postgres]`: embedded PostgreSQL and the
+ * `npm run services [-- --kafka-port 9092 --kafka-memory-mib 256 --no-postgres]`: embedded PostgreSQL and the
  * course broker in the foreground, for experiments with your own scripts, `psql` and `kcat`.
  * Ctrl-C stops both. Everything lives in memory or a temporary directory and is gone after.
  */
@@ -12,12 +13,19 @@ const { values } = parseArgs({
     'kafka-port': { type: 'string', default: '9092' },
     'no-postgres': { type: 'boolean', default: false },
     'no-kafka': { type: 'boolean', default: false },
+    'kafka-memory-mib': { type: 'string', default: String(sessionRetention.logMemoryCapBytes / 2 ** 20) },
   },
 });
 const kafkaPort = Number(values['kafka-port']);
 if (!Number.isInteger(kafkaPort) || kafkaPort < 0 || kafkaPort > 65_535) {
   throw new Error(`--kafka-port takes a TCP port (0 for any free one), not "${values['kafka-port']}".`);
 }
+
+const memoryMiB = Number(values['kafka-memory-mib']);
+if (!Number.isInteger(memoryMiB) || memoryMiB < 1) {
+  throw new Error(`--kafka-memory-mib takes a whole number of MiB the broker's logs may hold, not "${values['kafka-memory-mib']}".`);
+}
+const brokerOptions = { ...sessionRetention, logMemoryCapBytes: memoryMiB * 2 ** 20 };
 
 const stops: (() => Promise<void>)[] = [];
 let stopping = false;
@@ -35,16 +43,17 @@ process.on('SIGTERM', () => void stopAll('SIGTERM'));
 
 try {
   if (!values['no-kafka']) {
-    const broker = await startEmbeddedBroker({ port: kafkaPort }).catch(async (error: Error) => {
+    const broker = await startEmbeddedBroker({ ...brokerOptions, port: kafkaPort }).catch(async (error: Error) => {
       if (kafkaPort === 0) throw error;
       console.warn(`${error.message}\nUsing a free port instead.`);
-      return startEmbeddedBroker({ port: 0 });
+      return startEmbeddedBroker({ ...brokerOptions, port: 0 });
     });
     stops.push(() => broker.stop());
     broker.events.on('internal-error', (error) => console.error('[course broker] internal error:', error));
     broker.events.on('protocol-error', ({ reason }) => console.warn(`[course broker] closed a connection: ${reason}`));
     console.log(`Kafka (course broker)  bootstrap server: ${broker.brokers[0]}`);
     console.log(`  kcat -b ${broker.brokers[0]} -L`);
+    console.log(describeSessionRetention(brokerOptions));
   }
   if (!values['no-postgres']) {
     const postgres = await startPostgres({ ...process.env, COURSE_SERVICES: 'embedded' });

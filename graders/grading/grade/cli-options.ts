@@ -18,7 +18,10 @@ Reports, each computed from the results file:
                        \`result\` output when $GITHUB_OUTPUT is set, exit 0 only if it passed
 Instructors:
   --submissions DIR    grade every learner checkout in DIR (one per subfolder) into a CSV and
-                       an HTML report in --out (default results/submissions); --jobs N at once`;
+                       an HTML report in --out (default results/submissions); --jobs N at once
+  --collect DIR        merge the results files the class workflow's shards uploaded (downloaded
+                       into DIR) into one CSV and HTML report in --out; --roster FILE names
+                       learners whose results are missing (npm run instructor -- workflow)`;
 
 export type GradeOptions = ReturnType<typeof parseGradeOptions>;
 
@@ -41,6 +44,8 @@ export function parseGradeOptions(args: string[], env: NodeJS.ProcessEnv) {
       submissions: { type: 'string' },
       out: { type: 'string', default: 'results/submissions' },
       jobs: { type: 'string', default: '2' },
+      collect: { type: 'string' },
+      roster: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -55,6 +60,10 @@ export function parseGradeOptions(args: string[], env: NodeJS.ProcessEnv) {
   if (values.submissions && (values.solutions || values.learner)) {
     throw new Error('--submissions grades each subfolder as a learner checkout; leave out --solutions and --learner.');
   }
+  if (values.collect && (values.submissions || values.solutions || values.learner)) {
+    throw new Error('--collect merges results already graded; leave out --submissions, --solutions and --learner.');
+  }
+  if (values.roster && !values.collect) throw new Error('--roster goes with --collect: it names the learners whose results should be there.');
   const step = values['autograding-step'];
   return {
     help: values.help,
@@ -72,6 +81,8 @@ export function parseGradeOptions(args: string[], env: NodeJS.ProcessEnv) {
       autogradingStep: step,
     },
     submissions: values.submissions,
+    collect: values.collect,
+    roster: values.roster,
     out: values.out,
     jobs,
   };

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
+import { readRoster } from '../instructor/class-roster.ts';
+import { collectResults } from '../instructor/collect-results.ts';
 import { gradeSubmissions } from '../instructor/grade-submissions.ts';
 import { readCanonicalTests, recordCanonicalTests } from '../integrity/canonical-tests.ts';
 import { readManifest } from '../integrity/manifest.ts';
@@ -10,7 +12,9 @@ import { repoRoot, scratchDir } from '../runner/repo-paths.ts';
 import { courseSchema, describeSchemaErrors } from '../runner/schema-validator.ts';
 import { startSharedServices } from '../runner/shared-services.ts';
 import { type GradeOptions, parseGradeOptions, usage } from './cli-options.ts';
+import { type ProvenItem } from './clinic-log.ts';
 import { type GradeRun, gradeCourse } from './grade-course.ts';
+import { withMistakeLog } from './with-mistake-log.ts';
 import type { GradeResults } from './grade-results.ts';
 import { renderScoreboard } from './scoreboard.ts';
 import { writeReports } from './write-reports.ts';
@@ -50,6 +54,17 @@ async function run(options: GradeOptions): Promise<number> {
   const learnerRoot = options.learner ? resolve(options.learner) : repoRoot;
   if (options.learner && !existsSync(join(learnerRoot, 'exercises'))) {
     throw new UsageError(`--learner ${options.learner}: no exercises/ folder there; point it at the root of a learner's checkout.`);
+  }
+  if (options.collect) {
+    try {
+      await collectResults({
+        dir: resolve(options.collect), outDir: resolve(repoRoot, options.out), exercises: selectExercises([]),
+        ...(options.roster ? { roster: await readRoster(resolve(options.roster)) } : {}), log: console.log,
+      });
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    return 0;
   }
   const results = options.fromResults ? await readResults(options.fromResults) : await grade(options, learnerRoot);
   if (!results) return 0;
@@ -116,13 +131,16 @@ async function gradeOwnCheckout(
   const target = options.solutions ? 'solutions' : 'learner';
   console.log(`Grading ${exercises.length} exercise(s) (${target === 'solutions' ? 'reference solutions' : options.learner ?? 'your code'})…`);
   const runDir = join(scratchDir, 'grade');
+  const proven: ProvenItem[] = [];
   await rm(runDir, { recursive: true, force: true });
-  return gradeCourse({
+  const results = await gradeCourse({
     ...course, courseRoot: repoRoot, learnerRoot, exercises, target,
     timeoutMs: options.timeoutMs, concurrency: Math.max(1, Math.min(2, availableParallelism())), runDir,
+    onClinicProven: (exercise, testName) => proven.push({ exercise, testName }),
     onExercise: (r, done, total) =>
       console.log(`  [${done}/${total}] ${r.id}: ${r.testsPassed}/${r.testsTotal} tests, ${r.points}/${r.maxPoints} points (${(r.durationMs / 1000).toFixed(1)} s)`),
   });
+  return withMistakeLog(results, { learnerRoot, selfGraded: learnerRoot === repoRoot, proven, log: console.log });
 }
 
 process.exit(await main());

@@ -4,6 +4,7 @@ import type { Exercise } from '../runner/exercise-catalog.ts';
 import { gitBlobHash } from '../integrity/git-blob-hash.ts';
 import type { Manifest } from '../integrity/manifest.ts';
 import { pristineContent } from '../integrity/pristine-source.ts';
+import { reproductionTestFile } from '../runner/reproduction-legs.ts';
 
 /** A course file of one exercise as the copy holds it, keyed by its path in the repository. */
 export interface CopiedCourseFile {
@@ -27,8 +28,9 @@ export interface ExerciseCopy {
 /**
  * Lays out one exercise for grading: the course's files exactly as the manifest records
  * them (tests, metadata, README; files a learner added there are left out), then `src/` and
- * `answers.md` from each of `codeFolders` in turn, later ones laid over earlier ones. Without a manifest entry for the exercise (a course still
- * being written) its folder is copied as it is.
+ * `answers.md` from each of `codeFolders` in turn, later ones laid over earlier ones. Without a
+ * manifest entry for the exercise (a course still being written) its folder is copied as it
+ * is. A clinic item's reproduction test is not laid out: it is graded on its own legs.
  */
 export async function layOutExercise(options: {
   exercise: Exercise;
@@ -48,7 +50,8 @@ export async function layOutExercise(options: {
   if (entries.length === 0) {
     await cp(exercise.folder, into, {
       recursive: true,
-      filter: (path) => path !== join(exercise.folder, 'src') && path !== join(exercise.folder, 'answers.md'),
+      // The learner's files come from codeFolders; a clinic item's reproduction runs apart.
+      filter: (path) => ![join(exercise.folder, 'src'), join(exercise.folder, 'answers.md'), join(exercise.folder, reproductionTestFile)].includes(path),
     });
   } else {
     await Promise.all(

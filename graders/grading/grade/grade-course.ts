@@ -9,6 +9,9 @@ import { CourseGuard } from './course-guard.ts';
 import { changedInCopy, layOutExercise } from './exercise-copy.ts';
 import type { ExerciseResult, GradeResults, IntegrityFinding } from './grade-results.ts';
 import { type CanonicalTests, scoreExercise } from './score-exercise.ts';
+import { runClinicLegs } from './clinic-legs.ts';
+import { withLegs } from './clinic-score.ts';
+import { isClinic } from '../runner/reproduction-legs.ts';
 
 export interface GradeRun {
   /** The course checkout whose tests, configs and graders grade the work. */
@@ -29,6 +32,8 @@ export interface GradeRun {
   onExercise?: (result: ExerciseResult, done: number, total: number) => void;
   /** Per exercise id, the tests its reference run reported: only these count, when given. */
   canonicalTests?: CanonicalTests;
+  /** A clinic item passed, its reproduction proven on every leg by the test named. */
+  onClinicProven?: (exercise: Exercise, testName: string) => void;
 }
 
 /**
@@ -60,6 +65,15 @@ export async function gradeCourse(run: GradeRun): Promise<GradeResults> {
     copy.missing.forEach((file) => missingFiles.add(file));
     running.add(exercise.meta.id);
     const outcome = await runVitest({ root: copy.root, env: run.env, timeoutMs: run.timeoutMs });
+    let result = scoreExercise(exercise, outcome, run.services, run.canonicalTests?.[exercise.meta.id]);
+    if (isClinic(exercise)) {
+      const proven = await runClinicLegs({
+        exercise, target: run.target, learnerRoot: run.learnerRoot, manifest: run.manifest, sources,
+        repairCopy: copy.root, env: run.env, timeoutMs: run.timeoutMs,
+      });
+      result = withLegs(exercise, result, proven.legs);
+      if (proven.provenTestName && result.status === 'passed') run.onClinicProven?.(exercise, proven.provenTestName);
+    }
     const during = await guard.check();
     if (during.length > 0) {
       // Whoever ran at that moment may have written them: none of those runs is trusted.
@@ -67,7 +81,6 @@ export async function gradeCourse(run: GradeRun): Promise<GradeResults> {
       for (const id of running) changedDuring.set(id, [...(changedDuring.get(id) ?? []), ...findings]);
     }
     running.delete(exercise.meta.id);
-    let result = scoreExercise(exercise, outcome, run.services, run.canonicalTests?.[exercise.meta.id]);
     const changedCopy = await changedInCopy(copy);
     if (copy.missing.length > 0) {
       result = zero(result, `${copy.missing.join(', ')} differ(s) from the course's copy, and the course's copy is not ` +

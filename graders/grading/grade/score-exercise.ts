@@ -29,7 +29,7 @@ export function scoreExercise(
   const testsTotal = tests.length;
   const maxPoints = exercise.meta.points;
   const reason = runFailure(outcome);
-  const failed = tests.find((test) => test.status === 'failed');
+  const failed = firstFailing(tests);
   const status = reason ? 'error' : testsTotal > 0 && testsPassed === testsTotal ? 'passed' : 'failed';
   const points = reason || testsTotal === 0 ? 0 : Math.round((maxPoints * testsPassed * 100) / testsTotal) / 100;
   const usedServices = Object.fromEntries(
@@ -68,7 +68,8 @@ export type CanonicalTests = Record<string, readonly CanonicalTest[]>;
 /**
  * The run's results for exactly the course's tests, in their order: a test the code under
  * test registered besides them (an extra passing `it` from src/) is ignored, and one that
- * did not run or was skipped counts as failed.
+ * did not run or was skipped counts as failed. A clinic item's reproduction test is the
+ * learner's and has no canonical names: its legs are scored on their own.
  */
 function onlyCanonical(tests: readonly TestOutcome[], canonical: readonly CanonicalTest[]): TestOutcome[] {
   const key = (test: CanonicalTest) => `${test.file}\u0000${test.name}`;
@@ -105,3 +106,14 @@ function runFailure(outcome: RunOutcome): string | undefined {
   return undefined;
 }
 
+/**
+ * The failure a learner should read first: a behaviour test's, before the answers file's
+ * (which often fails only because the code it describes does not work yet). Order is kept
+ * otherwise: the report lists files and tests as they ran.
+ */
+export function firstFailing<T extends { file: string; status: string }>(tests: readonly T[]): T | undefined {
+  const failing = tests.filter((test) => test.status === 'failed');
+  return failing.find((test) => !isAnswersTest(test.file)) ?? failing[0];
+}
+
+const isAnswersTest = (file: string) => /(^|\/)answers(\.[\w-]+)?\.test\.ts$/.test(file);

@@ -1,3 +1,4 @@
+import { mistakeLogId } from './clinic-log.ts';
 import type { ExerciseResult, GradeResults, IntegrityFinding } from './grade-results.ts';
 
 /** The terminal scoreboard: one row per exercise, then the total and what to do next. */
@@ -30,7 +31,9 @@ export function renderScoreboard(results: GradeResults, width = 110): string {
   ];
   const next = results.exercises.find((exercise) => exercise.status !== 'passed');
   if (next) {
-    lines.push(`Next: ${next.path}: run \`npm run watch -- ${next.id}\` and read exercises/${next.path}/README.md.`);
+    lines.push(next.id === mistakeLogId
+      ? `Next: ${next.path}: run \`npm run mistakes\` to see what each entry still needs.`
+      : `Next: ${next.path}: run \`npm run watch -- ${next.id}\` and read exercises/${next.path}/README.md.`);
     if (next.hint) lines.push(`Hint: ${next.hint}`);
   }
   return lines.join('\n');

@@ -9,6 +9,9 @@ import type { Manifest } from '../integrity/manifest.ts';
 import type { Exercise } from '../runner/exercise-catalog.ts';
 import { repoRoot } from '../runner/repo-paths.ts';
 import type { ServiceAddresses } from '../../services/services.ts';
+import { mistakeLogId } from '../grade/clinic-log.ts';
+import { withMistakeLog } from '../grade/with-mistake-log.ts';
+import { pointsPerEntry, scoredEntries } from '../mistake-log/score-log.ts';
 import { writeCourseSnapshot } from './course-snapshot.ts';
 import { renderSubmissionsCsv } from './submissions-csv.ts';
 import { renderSubmissionsHtml } from './submissions-html.ts';
@@ -62,12 +65,14 @@ export async function gradeSubmissions(run: SubmissionsRun): Promise<SubmissionG
       }
       const snapshot = join(workDir, learner, 'course');
       await writeCourseSnapshot(courseRoot, run.manifest, snapshot);
-      const results = await gradeCourse({
+      const graded = await gradeCourse({
         courseRoot: snapshot, learnerRoot, target: 'learner', manifest: run.manifest, canonicalTests: run.canonicalTests,
         exercises: run.exercises.map((e) => ({ ...e, folder: join(snapshot, 'exercises', e.path) })),
         timeoutMs: run.timeoutMs, concurrency: 1, env: run.env, services: run.services,
         runDir: join(snapshot, '.course', 'grade'),
       });
+      // The log is scored from the learner's checkout, never written there.
+      const results = await withMistakeLog(graded, { learnerRoot, selfGraded: false, proven: [], log: run.log });
       await rm(join(workDir, learner), { recursive: true, force: true });
       run.log(`  ${learner}: ${results.totals.points}/${results.totals.maxPoints} points` +
         `${results.integrity ? `, ${results.integrity.length} course file(s) changed` : ''}`);
@@ -79,17 +84,28 @@ export async function gradeSubmissions(run: SubmissionsRun): Promise<SubmissionG
     await mkdir(join(run.outDir, learner), { recursive: true });
     await writeFile(join(run.outDir, learner, 'grade.json'), `${JSON.stringify(results, null, 2)}\n`);
   }
-  await writeFile(join(run.outDir, 'grades.csv'), renderSubmissionsCsv(graded, run.exercises));
-  await writeFile(join(run.outDir, 'report.html'), renderSubmissionsHtml(graded, run.exercises));
+  await writeFile(join(run.outDir, 'grades.csv'), renderSubmissionsCsv(graded, reportColumns(run.exercises)));
+  await writeFile(join(run.outDir, 'report.html'), renderSubmissionsHtml(graded, reportColumns(run.exercises)));
   run.log(`Wrote ${join(run.outDir, 'grades.csv')} and ${join(run.outDir, 'report.html')}`);
   return graded;
 }
 
-function emptyResults(run: SubmissionsRun): GradeResults {
+/** The report's columns: every exercise, and the mistake log when clinic items are graded. */
+export function reportColumns(exercises: readonly Exercise[]): Pick<Exercise, 'meta'>[] {
+  if (!exercises.some((e) => e.meta.kind === 'clinic')) return [...exercises];
+  const log = { meta: { id: mistakeLogId, points: pointsPerEntry * scoredEntries, title: 'Mistake log' } } as Pick<Exercise, 'meta'>;
+  return [...exercises, log];
+}
+
+function emptyResults(run: Pick<SubmissionsRun, 'services'>): GradeResults {
+  return noResults(Object.fromEntries(Object.entries(run.services).map(([name, address]) => [name, address.provider])));
+}
+
+/** Results for a learner who could not be graded at all: nothing passed, the problem says why. */
+export function noResults(services: GradeResults['services']): GradeResults {
   return {
     schemaVersion: 1, course: 'Module 3: Event-Driven Architecture', gradedAt: new Date().toISOString(), target: 'learner',
     runtime: { node: process.version, platform: `${process.platform}-${process.arch}`, durationMs: 0 },
-    services: Object.fromEntries(Object.entries(run.services).map(([name, address]) => [name, address.provider])),
-    totals: totalsOf([]), exercises: [],
+    services, totals: totalsOf([]), exercises: [],
   };
 }

@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GradeResults } from '../grade/grade-results.ts';
 import type { CanonicalTests } from '../grade/score-exercise.ts';
+import { isLearnerOwned } from './course-files.ts';
 
 /** The tests each exercise's reference run reported, the only ones a grade counts. */
 export const canonicalTestsPath = 'graders/grading/integrity/canonical-tests.json';
@@ -30,7 +31,10 @@ export async function recordCanonicalTests(root: string, results: GradeResults):
   const recorded: string[] = [];
   for (const exercise of results.exercises) {
     if (exercise.status !== 'passed') continue;
-    exercises[exercise.id] = exercise.tests.map(({ file, name }) => ({ file, name }));
+    // A test file the learner writes (a clinic item's reproduction) has no canonical names.
+    exercises[exercise.id] = exercise.tests
+      .filter(({ file }) => !isLearnerOwned(`exercises/${exercise.path}/${file}`))
+      .map(({ file, name }) => ({ file, name }));
     recorded.push(exercise.id);
   }
   const sorted = Object.fromEntries(Object.entries(exercises).sort(([a], [b]) => a.localeCompare(b)));

@@ -16,6 +16,8 @@ export interface BrokerEventMap {
   'transaction-aborted': [{ transactionalId: string; reason: 'timed out' | 'fenced by a new producer' }];
   /** A connection closed because its client broke the protocol; the broker carries on. */
   'protocol-error': [{ reason: string }];
+  /** A client connection closed, for whatever reason; `open` is how many are left. */
+  'connection-closed': [{ open: number }];
   /** An exception inside the broker: always a bug in the broker, never the client's fault. */
   'internal-error': [Error];
 }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
 import { FILE_HEADERS_ONLY, structuredPatch, formatPatch } from 'diff';
 import { CourseRuleError, type Exercise } from '../../grading/runner/exercise-catalog.ts';
 import { applyMutantPatch, mutantPatchFile, parseMutantPatch } from '../../grading/runner/mutant-patch.ts';
@@ -87,6 +87,8 @@ export async function saveMutant(exercise: Exercise, name: string, request: Save
     await copyExercise(exercise, { kind: 'reference' }, check);
     applyMutantPatch(join(scratch, 'mutant.patch'), check);
     if (diffAgainst(check, folder) !== '') throw new Error(`the patch written for ${name} does not reproduce the edit; please report this`);
+    // The first mutant of a solution starts its mutants/ folder.
+    await mkdir(dirname(patchFile), { recursive: true });
     await writeFile(patchFile, text);
     return { patchFile, text };
   } finally {

@@ -1,5 +1,6 @@
 import { encodeBatch } from '../records/record-batch.ts';
 import { requestFrame } from './request-frame.ts';
+import { adminFrames } from './admin-frames.ts';
 import { transactionFrames } from './transaction-frames.ts';
 
 export { requestFrame };
@@ -43,5 +44,6 @@ export const validFrames: Buffer[] = [
   requestFrame(16, 2, () => {}),
   requestFrame(22, 1, (w) => w.nullableString(null).int32(60_000)),
   ...transactionFrames,
+  ...adminFrames,
   requestFrame(20, 1, (w) => w.array(['fuzz-absent'], (w, t) => w.string(t)).int32(1000)),
 ];

@@ -246,7 +246,8 @@ export class ConsumerGroup {
     if (this.members.size === 0) {
       this.state = 'Empty';
       this.protocolName = null;
-      this.protocolType = null;
+      // Kafka keeps the protocol type of an emptied group ('consumer'), so DescribeGroups and
+      // ListGroups still show what kind of group it was; the next member to join may replace it.
       this.leaderId = null;
       this.events.rebalanceCompleted(this.groupId, this.generationId, []);
       return;

@@ -139,6 +139,18 @@ export class GroupCoordinator {
     return [...this.groups.values()].map((g) => ({ groupId: g.groupId, protocolType: g.protocolType ?? '' }));
   }
 
+  /** DeleteGroups: an empty group and its committed offsets go; one with members stays. */
+  deleteGroup(groupId: string): number {
+    if (groupId === '') return ErrorCode.INVALID_GROUP_ID;
+    const group = this.groups.get(groupId);
+    if (!group && !this.offsets.has(groupId)) return ErrorCode.GROUP_ID_NOT_FOUND;
+    if (group && group.state !== 'Empty') return ErrorCode.NON_EMPTY_GROUP;
+    group?.close();
+    this.groups.delete(groupId);
+    this.offsets.delete(groupId);
+    return ErrorCode.NONE;
+  }
+
   /** Committed offsets of a deleted topic go with it, as Kafka removes them. */
   forgetTopic(topic: string): void {
     for (const byTopic of this.offsets.values()) byTopic.delete(topic);

@@ -1,4 +1,6 @@
 import { apiVersionsApi } from '../protocol/api-versions.ts';
+import { createPartitionsHandler, deleteGroupsHandler, deleteRecordsHandler } from './admin-handlers.ts';
+import { alterConfigsHandler, describeConfigsHandler, incrementalAlterConfigsHandler } from './config-handlers.ts';
 import { ErrorCode } from '../protocol/error-codes.ts';
 import { fetchHandler, listOffsetsHandler } from './fetch-handler.ts';
 import {
@@ -44,6 +46,12 @@ const others: ApiHandler<any, any>[] = [
   addOffsetsToTxnHandler,
   endTxnHandler,
   txnOffsetCommitHandler,
+  deleteRecordsHandler,
+  describeConfigsHandler,
+  alterConfigsHandler,
+  createPartitionsHandler,
+  deleteGroupsHandler,
+  incrementalAlterConfigsHandler,
 ];
 
 /** Exactly the versions implemented; clients negotiate down to them. */

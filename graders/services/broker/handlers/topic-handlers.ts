@@ -1,4 +1,5 @@
 import type { BrokerState } from '../broker-state.ts';
+import { topicConfigProblem } from '../log/topic-configs.ts';
 import { topicNameProblem } from '../log/topic-store.ts';
 import { createTopicsApi, type CreateTopicSpec } from '../protocol/create-topics.ts';
 import { deleteTopicsApi } from '../protocol/delete-topics.ts';
@@ -7,7 +8,7 @@ import { metadataApi, type MetadataResponse } from '../protocol/metadata.ts';
 import { handler } from './handler.ts';
 
 /** A sanity bound, not Kafka's: a fuzzed CreateTopics must not allocate millions of logs. */
-const maxPartitions = 10_000;
+export const maxPartitions = 10_000;
 
 export const metadataHandler = handler(metadataApi, (state, request) => {
   const names = request.topics ?? state.topics.names();
@@ -85,9 +86,9 @@ function createProblem(state: BrokerState, spec: CreateTopicSpec): { errorCode: 
   if (spec.replicationFactor > 1) {
     return { errorCode: ErrorCode.INVALID_REPLICATION_FACTOR, errorMessage: `Replication factor: ${spec.replicationFactor} larger than available brokers: 1.` };
   }
-  const policy = spec.configs.find((c) => c.name === 'cleanup.policy');
-  if (policy?.value?.includes('compact')) {
-    return { errorCode: ErrorCode.INVALID_CONFIG, errorMessage: 'The course broker does not implement log compaction (cleanup.policy=compact).' };
+  for (const config of spec.configs) {
+    const problem = topicConfigProblem(config.name, config.value);
+    if (problem) return { errorCode: ErrorCode.INVALID_CONFIG, errorMessage: problem };
   }
   return undefined;
 }

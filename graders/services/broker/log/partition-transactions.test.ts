@@ -30,4 +30,13 @@ describe('PartitionTransactions', () => {
     transactions.forgetBefore(7);
     expect(ids(0, 11)).toEqual([2, 1]);
   });
+
+  it('holds the last stable offset at the log start when an open transaction began before it', () => {
+    const transactions = new PartitionTransactions();
+    transactions.noteTransactionalAppend(1, 2);
+    transactions.forgetBefore(5);
+    expect(transactions.lastStableOffset(9)).toBe(5);
+    transactions.complete(1, 9, false);
+    expect(transactions.abortedBetween(5, 10)).toEqual([{ producerId: 1, firstOffset: 5 }]);
+  });
 });

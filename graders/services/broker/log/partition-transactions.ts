@@ -34,9 +34,11 @@ export class PartitionTransactions {
 
   /**
    * Forgets aborted transactions whose marker lies before `logStartOffset`: no fetch can
-   * reach them any more (for retention and DeleteRecords to call as the log start moves).
+   * reach them any more (retention and DeleteRecords call it as the log start moves).
    */
   forgetBefore(logStartOffset: number): void {
+    // An open transaction whose first records are gone holds the LSO at the log start, as in Kafka.
+    for (const [producerId, firstOffset] of this.open) if (firstOffset < logStartOffset) this.open.set(producerId, logStartOffset);
     const firstKept = this.aborted.findIndex((txn) => txn.lastOffset >= logStartOffset);
     this.aborted.splice(0, firstKept === -1 ? this.aborted.length : firstKept);
   }

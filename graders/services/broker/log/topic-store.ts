@@ -1,4 +1,4 @@
-import { PartitionLog } from './partition-log.ts';
+import { PartitionLog, type SizeListener } from './partition-log.ts';
 import { PartitionTransactions } from './partition-transactions.ts';
 import { ProducerStates } from './producer-state.ts';
 
@@ -15,8 +15,8 @@ export interface Topic {
 }
 
 /** A new, empty partition: its log, its idempotent-producer state and its transactions. */
-export function emptyPartition(): Partition {
-  return { log: new PartitionLog(), producers: new ProducerStates(), transactions: new PartitionTransactions() };
+export function emptyPartition(sizeChanged?: SizeListener): Partition {
+  return { log: new PartitionLog(sizeChanged), producers: new ProducerStates(), transactions: new PartitionTransactions() };
 }
 
 const legalName = /^[a-zA-Z0-9._-]+$/;
@@ -33,6 +33,15 @@ export function topicNameProblem(name: string): string | undefined {
 /** Every topic the broker holds, in memory, by name. */
 export class TopicStore {
   private readonly topics = new Map<string, Topic>();
+  /** Record batches held by every log, and their bytes: what retention and the memory cap act on. */
+  readonly held = { bytes: 0, batches: 0 };
+  /** Called after the logs grew; the broker checks its memory cap here. */
+  afterGrowth: () => void = () => {};
+  private readonly sizeChanged: SizeListener = (bytes, batches) => {
+    this.held.bytes += bytes;
+    this.held.batches += batches;
+    if (bytes > 0) this.afterGrowth();
+  };
 
   get(name: string): Topic | undefined {
     return this.topics.get(name);
@@ -49,7 +58,7 @@ export class TopicStore {
   create(name: string, partitions: number, configs: Map<string, string | null> = new Map()): Topic {
     const topic: Topic = {
       name,
-      partitions: Array.from({ length: partitions }, emptyPartition),
+      partitions: Array.from({ length: partitions }, () => emptyPartition(this.sizeChanged)),
       configs,
     };
     this.topics.set(name, topic);
@@ -60,9 +69,15 @@ export class TopicStore {
     const topic = this.topics.get(name);
     if (!topic) return false;
     this.topics.delete(name);
+    for (const partition of topic.partitions) partition.log.release();
     // Long-polling fetches on the topic answer at once, now with UNKNOWN_TOPIC_OR_PARTITION.
     for (const partition of topic.partitions) partition.log.wakeAll();
     return true;
+  }
+
+  /** CreatePartitions: new, empty partitions after the existing ones. */
+  addPartitions(topic: Topic, count: number): void {
+    while (topic.partitions.length < count) topic.partitions.push(emptyPartition(this.sizeChanged));
   }
 
   all(): Topic[] {

@@ -125,6 +125,9 @@ export function decodeRecords(bytes: Buffer, header: BatchHeader, maxUncompresse
   }
   const r = new Reader(body);
   const records: Record[] = [];
+  // Deltas rise strictly up to last_offset_delta: with record_count = last_offset_delta + 1
+  // (validateBatch) that means 0, 1, 2…; a compacted batch keeps its offsets with gaps.
+  let previousDelta = -1;
   try {
     for (let i = 0; i < header.recordCount; i++) {
       const length = r.varint();
@@ -134,7 +137,8 @@ export function decodeRecords(bytes: Buffer, header: BatchHeader, maxUncompresse
       record.int8();
       const timestamp = header.baseTimestamp + record.varlong();
       const offsetDelta = record.varint();
-      if (offsetDelta !== i) throw new InvalidBatch('invalid', `record ${i} has offset delta ${offsetDelta}`);
+      if (offsetDelta <= previousDelta || offsetDelta > header.lastOffsetDelta) throw new InvalidBatch('invalid', `record ${i} has offset delta ${offsetDelta}`);
+      previousDelta = offsetDelta;
       const key = record.varBytes();
       const value = record.varBytes();
       const headerCount = record.varint();
@@ -147,7 +151,7 @@ export function decodeRecords(bytes: Buffer, header: BatchHeader, maxUncompresse
       }
       record.expectEnd('record');
       r.offset = end;
-      records.push({ offset: header.baseOffset + i, timestamp, key, value, headers });
+      records.push({ offset: header.baseOffset + offsetDelta, timestamp, key, value, headers });
     }
     r.expectEnd('records');
   } catch (error) {

@@ -25,6 +25,8 @@ export class Connection {
   private closed = false;
   private readonly aborter = new AbortController();
   private readonly clientHost: string;
+  /** Kept so close() can remove it: a listener left on the broker-wide signal kept every closed connection alive. */
+  private readonly closeOnStop = () => this.close();
 
   constructor(socket: Socket, state: BrokerState) {
     this.socket = socket;
@@ -34,15 +36,23 @@ export class Connection {
     socket.on('data', (chunk) => this.receive(chunk));
     socket.on('error', () => this.close());
     socket.on('close', () => this.close());
-    state.stopSignal.addEventListener('abort', () => this.close(), { once: true });
+    state.stopSignal.addEventListener('abort', this.closeOnStop, { once: true });
+    state.stats.openConnections++;
   }
 
   close(reason?: string): void {
     if (this.closed) return;
     this.closed = true;
+    this.state.stopSignal.removeEventListener('abort', this.closeOnStop);
+    // A client cut mid-frame leaves its partial frame here; queued frames will never be handled.
+    this.chunks = [];
+    this.buffered = 0;
+    this.queue.length = 0;
     if (reason) this.state.events.emit('protocol-error', { reason });
     this.aborter.abort();
     this.socket.destroy();
+    this.state.stats.openConnections--;
+    this.state.events.emit('connection-closed', { open: this.state.stats.openConnections });
   }
 
   private receive(chunk: Buffer): void {

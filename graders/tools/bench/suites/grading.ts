@@ -67,12 +67,14 @@ const suite: BenchSuite = {
         });
         batch.push(performance.now() - started);
       }
-      const figures: BenchFigure[] = [...perExercise].map(([id, samples]) => ({ metric: `${id}: graded run wall time`, unit: 'ms', samples }));
+      const figures: BenchFigure[] = [...perExercise].map(([id, samples]) => ({
+        metric: `${id}: graded run wall time`, unit: 'ms', samples, target: { comparison: '<', value: 10_000 },
+      }));
       figures.push(
-        { metric: `whole course (${exercises.length} exercises, 2 at a time)`, unit: 'ms', samples: total },
+        { metric: `whole course (${exercises.length} exercises, 2 at a time)`, unit: 'ms', samples: total, target: { comparison: '<', value: 90_000 } },
         { metric: 'grader overhead beyond the child runs (serial)', unit: 'ms', samples: overhead },
         { metric: 'Vitest start-up beyond the tests (serial, summed)', unit: 'ms', samples: vitestOverhead },
-        { metric: `batch of ${copies} copies (--submissions, 2 jobs)`, unit: 's', samples: batch.map((ms) => ms / 1000) },
+        { metric: `batch of ${copies} copies (--submissions, 2 jobs)`, unit: 's', samples: batch.map((ms) => ms / 1000), target: { comparison: '<', value: 120 } },
       );
       return figures;
     } finally {

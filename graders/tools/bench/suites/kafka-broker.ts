@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { Kafka, logLevel } from 'kafkajs';
 import type { BenchFigure, BenchSuite } from '../bench-suite.ts';
 import { joinedBatchConsumer } from '../kafka-bench-consumer.ts';
+import { sendConcurrently } from '../kafka-bench-producer.ts';
 
 const messages = 100_000;
 const messageBytes = 1_024;
@@ -15,11 +16,13 @@ interface BrokerStats {
   busyMs: number;
   requests: number;
   rssMiB: number;
+  logMiB: number;
+  peakRssMiB: number;
 }
 
 /** The broker in a child process, so its CPU time is told apart from the client's. */
-export async function startBrokerProcess(): Promise<{ child: ChildProcess; brokers: string[]; stats(): Promise<BrokerStats> }> {
-  const child = fork(new URL('../../../services/broker/bench/broker-process.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
+export async function startBrokerProcess(args: string[] = []): Promise<{ child: ChildProcess; brokers: string[]; stats(): Promise<BrokerStats> }> {
+  const child = fork(new URL('../../../services/broker/bench/broker-process.ts', import.meta.url), args, { execArgv: ['--import', 'tsx'] });
   const [{ port }] = (await once(child, 'message')) as [{ port: number }];
   return {
     child,
@@ -59,17 +62,11 @@ async function produceToConsume(brokers: string[], run: number) {
   const filler = Buffer.alloc(messageBytes - 8, 0x61);
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  let next = 0;
-  const sender = async () => {
-    while (next < messages) {
-      const count = Math.min(perSend, messages - next);
-      next += count;
-      const stamp = Buffer.alloc(8);
-      stamp.writeDoubleBE(performance.timeOrigin + performance.now());
-      await producer.send({ topic, messages: Array.from({ length: count }, () => ({ value: Buffer.concat([stamp, filler]) })) });
-    }
-  };
-  await Promise.all(Array.from({ length: sendsInFlight }, sender));
+  await sendConcurrently(messages, perSend, sendsInFlight, (count) => {
+    const stamp = Buffer.alloc(8);
+    stamp.writeDoubleBE(performance.timeOrigin + performance.now());
+    return producer.send({ topic, messages: Array.from({ length: count }, () => ({ value: Buffer.concat([stamp, filler]) })) });
+  });
   await allConsumed;
   const wallMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
