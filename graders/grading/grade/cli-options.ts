@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 export const usage = `Usage: npm run grade [-- [exercise ...] [options]]
   exercise             grade only exercises whose path contains this text (e.g. 01 or outbox)
   --solutions          grade the course's reference solutions instead (full marks expected)
+  --record-canonical   with --solutions: record each passing reference's tests as the only
+                       tests a grade counts (graders/grading/integrity/canonical-tests.json)
   --learner DIR        grade the src/ and answers.md of another checkout with this course's tests
   --timeout S          seconds one exercise may run before it scores 0 (default 240)
   --results FILE       where to write the results JSON (default results/grade.json)
@@ -30,6 +32,7 @@ export function parseGradeOptions(args: string[], env: NodeJS.ProcessEnv) {
     allowPositionals: true,
     options: {
       solutions: { type: 'boolean', default: false },
+      'record-canonical': { type: 'boolean', default: false },
       learner: { type: 'string' },
       timeout: { type: 'string', default: '240' },
       results: { type: 'string', default: 'results/grade.json' },
@@ -52,6 +55,7 @@ export function parseGradeOptions(args: string[], env: NodeJS.ProcessEnv) {
   }
   const jobs = Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`--jobs takes a whole number of at least 1, not "${values.jobs}".`);
+  if (values['record-canonical'] && !values.solutions) throw new Error('--record-canonical records the reference run: add --solutions.');
   if (values.solutions && values.learner) throw new Error('Choose one of --solutions and --learner: both say whose code to grade.');
   if (values.submissions && (values.solutions || values.learner)) {
     throw new Error('--submissions grades each subfolder as a learner checkout; leave out --solutions and --learner.');
@@ -65,6 +69,7 @@ export function parseGradeOptions(args: string[], env: NodeJS.ProcessEnv) {
     help: values.help,
     filters: step && positionals.length === 0 ? [step] : positionals,
     solutions: values.solutions,
+    recordCanonical: values['record-canonical'],
     learner: values.learner,
     timeoutMs: timeoutSeconds * 1000,
     results: values.results,

@@ -1,5 +1,4 @@
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { cp, lstat, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Exercise } from '../runner/exercise-catalog.ts';
 import { gitBlobHash } from '../integrity/git-blob-hash.ts';
@@ -22,6 +21,8 @@ export interface ExerciseCopy {
   courseFiles: CopiedCourseFile[];
   /** Course files whose own content could not be found anywhere: the exercise is not graded. */
   missing: string[];
+  /** Learner paths that are not plain files or folders (symlinks, named pipes, devices): not copied, not graded. */
+  refused: string[];
 }
 
 /**
@@ -64,13 +65,30 @@ export async function layOutExercise(options: {
       }),
     );
   }
+  const refused: string[] = [];
   for (const codeFolder of codeFolders) {
     for (const owned of ['src', 'answers.md']) {
       const from = join(codeFolder, owned);
-      if (existsSync(from)) await cp(from, join(into, owned), { recursive: true });
+      const strange = await irregularEntries(from);
+      if (strange.length > 0) refused.push(...strange.map((path) => `${owned}${path}`));
+      else if (await lstat(from).then(() => true, () => false)) await cp(from, join(into, owned), { recursive: true });
     }
   }
-  return { root: into, courseFiles, missing: missing.sort() };
+  return { root: into, courseFiles, missing: missing.sort(), refused };
+}
+
+/**
+ * Entries below `path` (or `path` itself, as '') that are neither regular files nor folders.
+ * A symlink could point the copy at the reference solutions or the grader's own files, and
+ * reading a named pipe or a device blocks forever: such a tree is refused, never followed.
+ */
+async function irregularEntries(path: string, relative = ''): Promise<string[]> {
+  const stats = await lstat(path).catch(() => undefined);
+  if (!stats || stats.isFile()) return [];
+  if (!stats.isDirectory()) return [relative];
+  const found: string[] = [];
+  for (const name of await readdir(path)) found.push(...(await irregularEntries(join(path, name), `${relative}/${name}`)));
+  return found;
 }
 
 /** Course files in the copy that no longer hold the course's content after the run. */

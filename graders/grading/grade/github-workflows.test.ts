@@ -13,7 +13,7 @@ const text = (name: string) => readFileSync(join(workflowsDir, name), 'utf8');
 type Workflow = {
   on: Record<string, unknown>;
   permissions?: Record<string, string>;
-  jobs: Record<string, { permissions?: unknown; steps: { uses?: string; id?: string; with?: Record<string, unknown> }[] }>;
+  jobs: Record<string, { permissions?: unknown; steps: { uses?: string; id?: string; run?: string; with?: Record<string, unknown> }[] }>;
 };
 const workflow = (name: string) => parse(text(name)) as Workflow;
 const names = ['grade.yml', 'classroom.yml', 'ci.yml'];
@@ -58,6 +58,10 @@ describe('the GitHub workflows', () => {
     const graders = steps.filter((s) => s.uses?.startsWith('classroom-resources/autograding-command-grader@'));
     expect(graders.map((s) => [s.id, s.with?.['max-score']])).toEqual(exercises.map((e) => [stepId(e), e.meta.points]));
     for (const step of graders) expect(String(step.with?.command)).toMatch(/COURSE_SERVICES=embedded/);
+    // The course is checked out inside the learner's tree: npm must not adopt a learner's .npmrc.
+    for (const command of [...graders.map((s) => String(s.with?.command)), ...steps.map((s) => s.run ?? '')]) {
+      for (const npm of command.match(/npm (ci|run|install)[^&]*/g) ?? []) expect(npm).toContain('--workspaces=false');
+    }
     expect(steps.at(-1)?.with?.runners).toBe(exercises.map(stepId).join(','));
   });
 

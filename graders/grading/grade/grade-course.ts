@@ -8,7 +8,7 @@ import type { ServiceAddresses } from '../../services/services.ts';
 import { CourseGuard } from './course-guard.ts';
 import { changedInCopy, layOutExercise } from './exercise-copy.ts';
 import type { ExerciseResult, GradeResults, IntegrityFinding } from './grade-results.ts';
-import { scoreExercise } from './score-exercise.ts';
+import { type CanonicalTests, scoreExercise } from './score-exercise.ts';
 import { runClinicLegs } from './clinic-legs.ts';
 import { withLegs } from './clinic-score.ts';
 import { isClinic } from '../runner/reproduction-legs.ts';
@@ -30,6 +30,8 @@ export interface GradeRun {
   /** Scratch folder inside the course checkout (so copies resolve its node_modules). */
   runDir: string;
   onExercise?: (result: ExerciseResult, done: number, total: number) => void;
+  /** Per exercise id, the tests its reference run reported: only these count, when given. */
+  canonicalTests?: CanonicalTests;
   /** A clinic item passed, its reproduction proven on every leg by the test named. */
   onClinicProven?: (exercise: Exercise, testName: string) => void;
 }
@@ -63,7 +65,7 @@ export async function gradeCourse(run: GradeRun): Promise<GradeResults> {
     copy.missing.forEach((file) => missingFiles.add(file));
     running.add(exercise.meta.id);
     const outcome = await runVitest({ root: copy.root, env: run.env, timeoutMs: run.timeoutMs });
-    let result = scoreExercise(exercise, outcome, run.services);
+    let result = scoreExercise(exercise, outcome, run.services, run.canonicalTests?.[exercise.meta.id]);
     if (isClinic(exercise)) {
       const proven = await runClinicLegs({
         exercise, target: run.target, learnerRoot: run.learnerRoot, manifest: run.manifest, sources,
@@ -83,6 +85,8 @@ export async function gradeCourse(run: GradeRun): Promise<GradeResults> {
     if (copy.missing.length > 0) {
       result = zero(result, `${copy.missing.join(', ')} differ(s) from the course's copy, and the course's copy is not ` +
         'in this checkout or its git history: restore it (git checkout -- <file>) and grade again');
+    } else if (copy.refused.length > 0) {
+      result = zero(result, `${copy.refused.join(', ')}: not a plain file or folder (a symlink, a named pipe or a device); put the file itself there`);
     } else if (changedCopy.length > 0) {
       result = zero(result, `the code under test rewrote course files while its tests ran (${changedCopy.join(', ')})`);
     }

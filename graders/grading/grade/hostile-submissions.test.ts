@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -5,7 +6,7 @@ import type { Exercise } from '../runner/exercise-catalog.ts';
 import { scratchDir } from '../runner/repo-paths.ts';
 import { runVitest } from '../runner/run-vitest.ts';
 import { sharedAddressesVariable } from '../../testkit/vitest/global-setup.ts';
-import { scoreExercise } from './score-exercise.ts';
+import { type CanonicalTest, scoreExercise } from './score-exercise.ts';
 
 const fixtures = new URL('./fixtures/hostile/', import.meta.url);
 // Copies live inside the repository so that they resolve its node_modules like an exercise.
@@ -24,8 +25,14 @@ async function gradeFixture(name: string, timeoutMs = 60_000) {
     path: `fixtures/${name}`,
     meta: { id: name, title: name, points: 10, services: [], hints: [] },
   } as unknown as Exercise;
-  return scoreExercise(exercise, outcome, {});
+  return scoreExercise(exercise, outcome, {}, canonicalTests[name] ?? canonicalTests.healthy);
 }
+
+/** What the fixtures' honest runs report: the only tests that count. */
+const canonicalTests: Record<string, CanonicalTest[]> = {
+  healthy: ['adds', 'adds negatives'].map((name) => ({ file: 'test/add.test.ts', name })),
+  'configures-fast-check': ['adds', 'adds any two integers'].map((name) => ({ file: 'test/add.test.ts', name })),
+};
 
 describe.concurrent('grading a hostile submission', () => {
   it('gives a healthy submission full points, so the cases below are not scored 0 by accident', async () => {
@@ -73,5 +80,41 @@ describe.concurrent('grading a hostile submission', () => {
     const result = await gradeFixture('endless-loop', 8_000);
     expect(result).toMatchObject({ status: 'error', points: 0 });
     expect(result.reason).toMatch(/^timed out: did not finish within 8 s/);
+  });
+
+  it.each([
+    ['patches an assertion so that every toBe passes', 'patches-expect', /chai's assertions › toBe/],
+    ['adds a property to Object.prototype', 'patches-object-prototype', /Object\.prototype › pass/],
+    ['sets fast-check to one run at import', 'configures-fast-check', /fast-check's global settings/],
+    ['sets COURSE_RUNS at import', 'sets-course-runs', /\$COURSE_RUNS/],
+  ])('scores 0 with the reason when learner code %s', async (_, name, changed) => {
+    const result = await gradeFixture(name);
+    expect(result).toMatchObject({ status: 'error', points: 0 });
+    expect(result.reason).toMatch(/^COURSE INTEGRITY: .*had changed what the tests rest on/);
+    expect(result.reason).toMatch(changed);
+  });
+
+  it('counts only the course\'s tests when learner code registers passing tests of its own', async () => {
+    const result = await gradeFixture('registers-extra-tests');
+    expect(result).toMatchObject({ points: 0, testsPassed: 0, testsTotal: 2 });
+    expect(result.tests.map((t) => t.name)).toEqual(['adds', 'adds negatives']);
+  });
+
+  it('gives no points when learner code registers a hook that rewrites failures as passes', async () => {
+    const result = await gradeFixture('registers-hooks');
+    expect(result.points).toBe(0);
+  });
+
+  it('ignores a report written by learner code, directly or from a detached process, and writes nothing outside the copy', async () => {
+    await rm('/tmp/course-hostile-was-here', { force: true });
+    const result = await gradeFixture('writes-report-detached');
+    expect(result.points).toBe(0);
+    expect(existsSync('/tmp/course-hostile-was-here')).toBe(false);
+  });
+
+  it('stops a run whose code stopped Vitest with SIGSTOP at the deadline, and scores 0', async () => {
+    const result = await gradeFixture('stops-grader', 8_000);
+    expect(result).toMatchObject({ status: 'error', points: 0 });
+    expect(result.reason).toMatch(/^timed out/);
   });
 });

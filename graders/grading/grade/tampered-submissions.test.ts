@@ -16,7 +16,7 @@ async function edit(root: string, file: string, change: (text: string) => string
 /** The half-done learner's honest score on 01-add: two of its three tests pass. */
 const honest = { points: 6.67, testsPassed: 2, testsTotal: 3 };
 
-describe.concurrent('grading a learner who edited the course tests', () => {
+describe.concurrent('grading a learner who edited the course tests', { timeout: 240_000 }, () => {
   it('scores the honest half-done work 2 of 3 tests, the score every case below must not beat', async () => {
     const { grade } = await tamperCourse('honest');
     const results = await grade('01-add');
@@ -62,17 +62,14 @@ describe.concurrent('grading a learner who edited the course tests', () => {
     expect(results.integrity).toEqual([{ file: negativeTest, change: 'deleted', handling: 'scored-zero' }]);
   });
 
-  it('scores 0 learner code that rewrites another exercise\'s tests and plants a file in graders/, and puts the course back', async () => {
+  it('scores 0 learner code that tries to rewrite another exercise\'s tests and plant a file in graders/: the sandbox refuses the writes', async () => {
     const { root: honestRoot, grade: gradeHonest } = await tamperCourse('honest');
     const { root, grade } = await tamperCourse('writes-into-course');
     const [before, after] = await Promise.all([gradeHonest(), grade()]);
     expect(after.totals.points).toBeLessThanOrEqual(before.totals.points);
     expect(after.exercises.map((e) => [e.id, e.status, e.points])).toEqual([['01-add', 'error', 0], ['02-sum', 'failed', 0]]);
-    expect(after.exercises[0]!.reason).toMatch(/while its tests ran, course files changed/);
-    expect(after.integrity).toEqual([
-      { file: 'exercises/katas/02-sum/test/sum.test.ts', change: 'modified', handling: 'course-copy', during: 'grading' },
-      { file: 'graders/planted.ts', change: 'added', handling: 'course-copy', during: 'grading' },
-    ]);
+    expect(after.exercises[0]!.reason).toMatch(/could not run: .*Access to this API has been restricted/);
+    expect(after.integrity).toBeUndefined();
     expect(existsSync(join(root, 'graders/planted.ts'))).toBe(false);
     expect(await readFile(join(root, 'exercises/katas/02-sum/test/sum.test.ts'), 'utf8'))
       .toBe(await readFile(join(honestRoot, 'exercises/katas/02-sum/test/sum.test.ts'), 'utf8'));

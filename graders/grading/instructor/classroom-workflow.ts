@@ -23,6 +23,9 @@ export function stepId(exercise: ExerciseInfo): string {
  * hands its command only PATH and HOME, so each command sets what the grader needs itself.
  * The command grader gives all or nothing: an exercise scores when every test passes
  * (`npm run grade` keeps partial credit in its own results and job summary).
+ * Every npm command says `--workspaces=false`: the course sits inside the learner's
+ * checkout, and without it npm walks up to a learner's package.json that names the course
+ * folder a workspace and reads that learner's .npmrc (`node-options`, `registry`).
  */
 export function renderClassroomWorkflow(exercises: readonly ExerciseInfo[]): string {
   const steps = exercises.map((exercise) => {
@@ -35,7 +38,7 @@ export function renderClassroomWorkflow(exercises: readonly ExerciseInfo[]): str
           command: >-
             cd .course/pristine &&
             CI=true COURSE_SERVICES=embedded
-            npm run grade -- --learner ../.. --results results/${exercise.meta.id}.json
+            npm run grade --workspaces=false -- --learner ../.. --results results/${exercise.meta.id}.json
             --autograding-step ${exercise.meta.id}
           timeout: ${Math.max(5, Math.ceil(exercise.meta.timeLimitMinutes / 2))}
           max-score: ${exercise.meta.points}`;
@@ -81,7 +84,7 @@ jobs:
         with:
           node-version: 24
       - name: Install the course's packages
-        run: npm ci --no-audit --no-fund
+        run: npm ci --workspaces=false --no-audit --no-fund
         working-directory: .course/pristine
 ${steps.join('\n')}
       - name: Autograding Reporter

@@ -20,10 +20,10 @@ beforeAll(async () => {
   tamperRoots.push(outDir);
   graded = await gradeSubmissions({
     submissionsDir: submissions, outDir, exercises: course.exercises, manifest: course.manifest, courseRoot: course.root,
-    timeoutMs: 30_000, jobs: 2, env: { ...process.env, COURSE_NEEDS: '', [sharedAddressesVariable]: '{}' }, services: {},
+    timeoutMs: 120_000, jobs: 2, env: { ...process.env, COURSE_NEEDS: '', [sharedAddressesVariable]: '{}' }, services: {},
     log: () => undefined,
   });
-}, 120_000);
+}, 300_000);
 afterAll(() => Promise.all(tamperRoots.map((root) => rm(root, { recursive: true, force: true }))));
 
 describe('gradeSubmissions', () => {
@@ -38,7 +38,7 @@ describe('gradeSubmissions', () => {
     ]);
   });
 
-  it('keeps code that writes into the course inside that learner\'s own snapshot', () => {
+  it('keeps code that writes into the course from changing anything, and scores it 0', () => {
     const carol = graded.find((g) => g.learner === 'carol')!;
     expect(carol.results.exercises[0]).toMatchObject({ status: 'error', points: 0 });
     expect(graded.find((g) => g.learner === 'alice')!.results.integrity).toBeUndefined();
@@ -49,7 +49,8 @@ describe('gradeSubmissions', () => {
     expect(csv[0]).toBe('learner,points,max_points,01-add,02-sum,changed_course_files,problem');
     expect(csv[1]).toBe('alice,6.67,20,6.67,0,,');
     expect(csv[2]).toBe('bob,20,20,10,10,deleted exercises/katas/01-add/test/negative.test.ts,');
-    expect(csv[3]).toMatch(/^carol,0,20,0,0,modified exercises\/katas\/02-sum\/test\/sum\.test\.ts; added graders\/planted\.ts,"01-add: while its tests ran, course files changed \(.*\); they were put back"$/);
+    // The sandbox refused carol's writes into the course: nothing changed, her code did not load.
+    expect(csv[3]).toMatch(/^carol,0,20,0,0,,"?01-add: test\/(negative|positive)\.test\.ts could not run: .*Access to this API has been restricted/);
   });
 
   it('writes a self-contained HTML report with the pass rates drawn inline', async () => {

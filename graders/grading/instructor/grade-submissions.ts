@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import pLimit from 'p-limit';
 import { gradeCourse, totalsOf } from '../grade/grade-course.ts';
 import type { GradeResults } from '../grade/grade-results.ts';
+import type { CanonicalTests } from '../grade/score-exercise.ts';
 import type { Manifest } from '../integrity/manifest.ts';
 import type { Exercise } from '../runner/exercise-catalog.ts';
 import { repoRoot } from '../runner/repo-paths.ts';
@@ -27,6 +28,8 @@ export interface SubmissionsRun {
   outDir: string;
   exercises: readonly Exercise[];
   manifest: Manifest | undefined;
+  /** The tests each exercise's reference run reported; only these count, when given. */
+  canonicalTests?: CanonicalTests | undefined;
   timeoutMs: number;
   /** Submissions graded at once; each runs its exercises one at a time. */
   jobs: number;
@@ -63,7 +66,7 @@ export async function gradeSubmissions(run: SubmissionsRun): Promise<SubmissionG
       const snapshot = join(workDir, learner, 'course');
       await writeCourseSnapshot(courseRoot, run.manifest, snapshot);
       const graded = await gradeCourse({
-        courseRoot: snapshot, learnerRoot, target: 'learner', manifest: run.manifest,
+        courseRoot: snapshot, learnerRoot, target: 'learner', manifest: run.manifest, canonicalTests: run.canonicalTests,
         exercises: run.exercises.map((e) => ({ ...e, folder: join(snapshot, 'exercises', e.path) })),
         timeoutMs: run.timeoutMs, concurrency: 1, env: run.env, services: run.services,
         runDir: join(snapshot, '.course', 'grade'),

@@ -1,8 +1,14 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Root files the grade depends on: the toolchain, the test configuration, the dev container. */
-const rootFiles = ['package.json', 'package-lock.json', 'tsconfig.json', 'vitest.config.ts', '.devcontainer.json'];
+/**
+ * Root files the grade depends on: the toolchain, the test configuration, the dev container,
+ * and the Markdown rules the answers tests lint with. Each is part of every course snapshot a
+ * submission is graded against, so a file missing from this list is missing there too.
+ */
+export const rootFiles = [
+  'package.json', 'package-lock.json', 'tsconfig.json', 'vitest.config.ts', '.devcontainer.json', '.markdownlint-cli2.jsonc',
+];
 /** Folders whose files belong to the course, except the learner-owned files inside exercises/. */
 const courseFolders = ['exercises', 'graders'];
 /** Never part of a checkout's content: installed packages, scratch space, the manifest itself. */

@@ -1,9 +1,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { once } from 'node:events';
+import { setTimeout as delay } from 'node:timers/promises';
 import { join, relative } from 'node:path';
 import { repoRoot } from './repo-paths.ts';
 import type { VitestJsonReport } from './vitest-report.ts';
+import { sandboxVariable } from '../../testkit/vitest/sandbox-flags.ts';
 
 export type TestStatus = 'passed' | 'failed' | 'skipped';
 
@@ -52,8 +56,10 @@ const variantConfig = join(repoRoot, 'graders', 'testkit', 'vitest', 'variant-ru
  * group is killed at the deadline and the exercise is reported, not the grader.
  */
 export async function runVitest(options: RunOptions): Promise<RunOutcome> {
-  const reportFile = join(options.root, '.vitest-report.json');
-  await rm(reportFile, { force: true });
+  // Outside the copy, where the sandboxed test workers cannot write: only Vitest's own
+  // process (the reporter) puts the report there.
+  const reportDir = await mkdtemp(join(tmpdir(), 'course-report-'));
+  const reportFile = join(reportDir, 'vitest-report.json');
   const started = performance.now();
   const args = [
     vitestEntry, 'run', '--config', variantConfig, '--root', options.root,
@@ -62,7 +68,11 @@ export async function runVitest(options: RunOptions): Promise<RunOutcome> {
   ];
   const child = spawn(process.execPath, args, {
     cwd: options.root,
-    env: { ...options.env, FORCE_COLOR: '0', NO_COLOR: '1', ...(options.noShrink ? { COURSE_FAST_FAIL: '1' } : {}) },
+    env: {
+      ...options.env, FORCE_COLOR: '0', NO_COLOR: '1', ...(options.noShrink ? { COURSE_FAST_FAIL: '1' } : {}),
+      // Sandboxed: the workers write only inside the copy, so tsx (in a relay a test starts) keeps no cache.
+      [sandboxVariable]: options.root, TSX_DISABLE_CACHE: '1',
+    },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -75,16 +85,22 @@ export async function runVitest(options: RunOptions): Promise<RunOutcome> {
     timedOut = true;
     killGroup(child.pid);
   }, options.timeoutMs);
+  // 'exit', not 'close': a process that escaped the group could hold the output pipes open forever.
   const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('close', (code, signal) => resolve({ code, signal })),
+    child.on('exit', (code, signal) => resolve({ code, signal })),
   );
   clearTimeout(timer);
   // Whatever the run left behind (a server a test started, a stray worker) goes with it.
   killGroup(child.pid);
+  // The last output still in the pipes is read, for a second at most.
+  await Promise.race([once(child, 'close'), delay(1_000)]);
+  child.stdout.destroy();
+  child.stderr.destroy();
   const durationMs = performance.now() - started;
   const report = existsSync(reportFile)
     ? (JSON.parse(await readFile(reportFile, 'utf8')) as VitestJsonReport)
     : undefined;
+  await rm(reportDir, { recursive: true, force: true });
   if (!report) {
     const reason = timedOut ? 'timeout' : 'crash';
     const detail = timedOut
@@ -93,16 +109,38 @@ export async function runVitest(options: RunOptions): Promise<RunOutcome> {
     return { tests: [], brokenFiles: [], abort: { reason, detail }, durationMs };
   }
   const outcome = readReport(report, options.root, durationMs);
-  // Vitest's JSON report can say success while the run itself failed on an unhandled
-  // rejection; the exit code says so.
-  const failedRun = !report.success || exit.code !== 0;
-  if (!outcome.abort && failedRun && outcome.tests.every((t) => t.status !== 'failed') && outcome.brokenFiles.length === 0) {
-    outcome.abort = {
-      reason: 'unhandled-error',
-      detail: `an error escaped the tests (an unhandled rejection or a late throw):\n${lastLines(output, 15)}`,
-    };
-  }
+  outcome.abort = exitVerdict(exit, timedOut, options.timeoutMs, outcome, report.success, output);
+  if (!outcome.abort) delete outcome.abort;
   return outcome;
+}
+
+/**
+ * The exit code is the run's verdict, whatever its report says: Vitest exits 0 only when
+ * every test passed and 1 when any failed. A run ended by a signal (a deadline kill, a
+ * process that killed itself after writing a report) or by any other code is a crash, and a
+ * run whose code and report disagree is not trusted either way.
+ */
+function exitVerdict(
+  exit: { code: number | null; signal: NodeJS.Signals | null },
+  timedOut: boolean,
+  timeoutMs: number,
+  outcome: RunOutcome,
+  reportSuccess: boolean,
+  output: string,
+): RunOutcome['abort'] {
+  if (timedOut) return { reason: 'timeout', detail: `did not finish within ${Math.round(timeoutMs / 1000)} s (an endless loop, or something that never settles)` };
+  if (exit.signal || (exit.code !== 0 && exit.code !== 1)) {
+    return { reason: 'crash', detail: `the test run ended by ${exit.signal ?? `exit code ${exit.code}`}, not by finishing its tests:\n${lastLines(output, 15)}` };
+  }
+  const failedTests = outcome.brokenFiles.length > 0 || outcome.tests.some((t) => t.status === 'failed');
+  if (exit.code === 0 && (failedTests || !reportSuccess)) {
+    return { reason: 'crash', detail: 'the test run exited 0 although its report holds failures: something other than Vitest ended the run or wrote the report' };
+  }
+  // Vitest's report can say success while the run failed on an unhandled rejection; the code says so.
+  if (exit.code === 1 && !failedTests) {
+    return { reason: 'unhandled-error', detail: `an error escaped the tests (an unhandled rejection or a late throw):\n${lastLines(output, 15)}` };
+  }
+  return undefined;
 }
 
 function readReport(report: VitestJsonReport, root: string, durationMs: number): RunOutcome {

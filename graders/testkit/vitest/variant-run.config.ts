@@ -1,5 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { exerciseTestDefaults } from './exercise-test-defaults.ts';
+import { sandboxFlags, sandboxVariable } from './sandbox-flags.ts';
 
 /**
  * The config the grader and the self-checks pass to Vitest for one copied exercise: run
@@ -9,5 +11,8 @@ export default defineConfig({
   test: {
     ...exerciseTestDefaults,
     include: ['test/**/*.test.ts'],
+    // The integrity guard last, after the course's own set-up, before any test file loads.
+    setupFiles: [...exerciseTestDefaults.setupFiles, fileURLToPath(new URL('./integrity-guard.ts', import.meta.url))],
+    execArgv: [...exerciseTestDefaults.execArgv, ...sandboxFlags(process.env[sandboxVariable])],
   },
 });
