@@ -1,3 +1,4 @@
+import { canonicalDrift } from './canonical-check.ts';
 import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import type { Exercise } from '../../grading/runner/exercise-catalog.ts';
@@ -149,6 +150,8 @@ export function judge(check: VariantCheck, outcome: RunOutcome): CheckResult {
         detail: `${where}/src must pass every test; ${what}. Fix the reference or the test.`,
       };
     }
+    const drift = canonicalDrift(exercise, outcome.tests);
+    if (drift) return { title: `${exercise.path}: ${label} passes, but not the recorded tests`, ok: false, way, detail: `${where}: ${drift}` };
     return { title: `${exercise.path}: ${label} passes`, ok: true, way, detail: `${total} tests pass` };
   }
   throw new Error(`judge() checks starters and references; mutants are checked by checkMutant (${exercise.path}).`);
