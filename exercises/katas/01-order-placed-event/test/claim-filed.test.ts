@@ -16,6 +16,18 @@ const variant: EventVariant<FiledClaim> = {
   designRecord,
   schemaFile: new URL('../src/claim-filed/claim-filed.schema.json', import.meta.url),
   inputs: filedClaims(),
+  examples: [
+    {
+      claimId: 'clm_P1pe',
+      policyId: 'pol_H0me',
+      claimant: { customerId: 'cus_S0ren', fullName: 'Søren Müller', email: 'SOREN.MULLER+CLAIMS@EXAMPLE.DK', address: 'Rue de l’Église 4\nMontréal', cardNumber: '4000 0566 5566 5556' },
+      incidentDescription: 'The pipe burst. Søren Müller, Rue de l’Église 4\nMontréal',
+      // A withdrawn item (quantity 0) and an item claimed at no value.
+      items: [{ itemCode: 'SOFA-1', quantity: 1, unitPriceCents: 125_999 }, { itemCode: 'RUG-22', quantity: 0, unitPriceCents: 40_000 }, { itemCode: 'LAMP-3', quantity: 2, unitPriceCents: 0 }],
+      currency: 'KWD',
+      filedAt: new Date('2026-10-25T00:59:59.500Z'),
+    },
+  ],
   personOf: (claim) => claim.claimant,
   pricedLinesOf: (claim) => claim.items,
   currencyOf: (claim) => claim.currency,

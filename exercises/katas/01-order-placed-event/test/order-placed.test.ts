@@ -16,6 +16,28 @@ const variant: EventVariant<PlacedOrder> = {
   designRecord,
   schemaFile: new URL('../src/order-placed/order-placed.schema.json', import.meta.url),
   inputs: placedOrders(),
+  examples: [
+    {
+      orderId: 'ord_7Hq2Zk',
+      customer: { customerId: 'cus_4Rb9', fullName: 'Zoë Łukasiewicz', email: 'Zoe.Lukasiewicz+Orders@Example.COM', address: 'Hauptstraße 12\nKöln', cardNumber: '4111-1111-1111-1111' },
+      // A removed line (quantity 0) and a free one, in a currency with three minor digits.
+      lines: [
+        { sku: 'BK-1', quantity: 2, unitPriceCents: 1999 },
+        { sku: 'PN-7', quantity: 0, unitPriceCents: 350 },
+        { sku: 'GF-2', quantity: 1, unitPriceCents: 0 },
+        { sku: 'CH-3', quantity: 3, unitPriceCents: 1001 },
+      ],
+      currency: 'BHD',
+      placedAt: new Date('2026-03-29T01:30:00.123Z'),
+    },
+    {
+      orderId: 'ord_Yen01',
+      customer: { customerId: 'cus_T4ro', fullName: '山田 太郎', email: 'taro@example.jp', address: '1-chōme Shibuya 3, 東京', cardNumber: '5500 0000 0000 0004' },
+      lines: [{ sku: 'TV-9', quantity: 1, unitPriceCents: Number.MAX_SAFE_INTEGER }],
+      currency: 'JPY',
+      placedAt: new Date('2025-12-31T23:59:59.999Z'),
+    },
+  ],
   personOf: (order) => order.customer,
   pricedLinesOf: (order) => order.lines,
   currencyOf: (order) => order.currency,

@@ -16,6 +16,21 @@ const variant: EventVariant<SignUp> = {
   designRecord,
   schemaFile: new URL('../src/user-signed-up/user-signed-up.schema.json', import.meta.url),
   inputs: signUps(),
+  examples: [
+    {
+      userId: 'usr_N3w1',
+      user: { fullName: "D'Arcy O'Brien-Smith", email: 'Darcy+Team@Example.org', address: 'Calle Ñandú 9, São Paulo', cardNumber: '3782 8224 6310 0050' },
+      passwordHash: '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$RdescudvJCsgt3ub+b+dWRWJTmaaJObG2q8Z6M1yQv0',
+      plan: {
+        planId: 'team',
+        // A declined add-on (quantity 0) and a free one.
+        lines: [{ item: 'seat', quantity: 5, unitPriceCents: 1_200 }, { item: 'sso', quantity: 0, unitPriceCents: 5_000 }, { item: 'audit-log', quantity: 1, unitPriceCents: 0 }],
+      },
+      currency: 'TND',
+      signedUpAt: new Date('2026-02-28T23:00:00.000Z'),
+    },
+  ],
+  secretsOf: (signUp) => [signUp.passwordHash],
   personOf: (signUp) => signUp.user,
   pricedLinesOf: (signUp) => signUp.plan.lines,
   currencyOf: (signUp) => signUp.currency,

@@ -1,28 +1,50 @@
-import { describe, expect, it } from 'vitest';
-import { answerSections, expectFinishedAnswers, section, sentences } from '#graders/testkit/harness/answers.ts';
-import { failureModes } from './support/failure-modes.ts';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { answerSections, expectFinishedAnswers } from '#graders/testkit/harness/answers.ts';
+import { expectClaim, expectNamedClaim, expectPredictionHolds } from '#graders/testkit/harness/checked-claims.ts';
+import type { TestDatabase } from '#graders/testkit/harness/fresh-database.ts';
+import { checkoutDatabase, emptyTables } from './support/checkout-database.ts';
+import { failureModes, outcomeOf, outcomes } from './support/failure-modes.ts';
 
+/**
+ * answers.md scores only its claims, each checked against your code: the index it names
+ * must exist in your schema and cover unpublished rows; each predicted outcome must be
+ * what the course sees when it stages that failure against your code. The prose under
+ * them is for you and your instructor: it is linted, and worth no points.
+ */
 const answersFile = new URL('../answers.md', import.meta.url);
 
-describe('answers.md', () => {
-  it('is finished: no TODO left, and clean by the course\'s markdownlint rules', async () => {
-    await expectFinishedAnswers(answersFile);
-  });
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await checkoutDatabase('kata2_answers');
+});
+beforeEach(() => emptyTables(db));
+afterAll(() => db[Symbol.asyncDispose]());
 
-  it('justifies the outbox index in a sentence or more, naming what it covers', () => {
-    const text = section(answerSections(answersFile), 'Index');
-    expect(sentences(text).length, 'the Index section: at least one full sentence').toBeGreaterThanOrEqual(1);
-    expect(/published_at|unpublished|pending/i.test(text), 'the Index section says the index is about unpublished rows').toBe(true);
+function claimsSection(name: string): string {
+  const text = answerSections(answersFile).get(name);
+  expect(text, `answers.md needs the heading "${name.split(' > ').at(-1)}"`).toBeDefined();
+  return text!;
+}
+
+describe('answers.md', () => {
+  it('names, on an "Index:" line, an index of your schema that covers unpublished rows', async () => {
+    await expectFinishedAnswers(answersFile);
+    const named = expectNamedClaim(claimsSection('Index'), 'the Index section', 'Index', 'outbox_unpublished');
+    const { rows } = await db.pool.query<{ definition: string }>(
+      /* sql */ `SELECT indexdef AS definition FROM pg_indexes WHERE schemaname = 'public' AND tablename = 'outbox' AND indexname = $1`,
+      [named],
+    );
+    expect(rows, `"Index: ${named}": src/schema.sql creates no index of that name on outbox`).toHaveLength(1);
+    expect(rows[0]!.definition, `"Index: ${named}" must involve published_at, the relay's question`).toMatch(/published_at/);
   });
 
   describe.each(failureModes.map((mode) => [mode.heading, mode] as const))('the failure "%s"', (heading, mode) => {
-    it(`states its outcome (what the course's tests show: ${mode.outcome}) and why`, () => {
-      const text = section(answerSections(answersFile), `Failure modes > ${heading}`);
-      const stated = /^Outcome:\s*(lost|duplicated|neither)\b/im.exec(text)?.[1]?.toLowerCase();
-      expect(stated, `"${heading}" needs a line "Outcome: lost", "Outcome: duplicated" or "Outcome: neither"`).toBeDefined();
-      expect(stated, `"${heading}": what happens to the event?`).toBe(mode.outcome);
-      const reasons = sentences(text.replace(/^Outcome:.*$/im, ''));
-      expect(reasons.length, `"${heading}": say why in at least one sentence`).toBeGreaterThanOrEqual(1);
+    it('predicts, on an "Outcome:" line, what staging it against your code shows', async () => {
+      await expectFinishedAnswers(answersFile);
+      const where = `"${heading}"`;
+      const predicted = expectClaim(claimsSection(`Failure modes > ${heading}`), where, 'Outcome', outcomes);
+      const observed = outcomeOf(await mode.demonstrate(db));
+      expectPredictionHolds(predicted, observed, where);
     });
   });
 });

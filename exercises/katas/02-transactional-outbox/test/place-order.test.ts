@@ -102,6 +102,14 @@ describe('cancelOrder', () => {
     expect((await outboxRowsFor(db, [eventId])).get(eventId), 'one outbox row for OrderCancelled').toHaveLength(1);
   });
 
+  it('refuses the same cancellation a second time, writing no second OrderCancelled', async () => {
+    const order = anOrder();
+    await placeOrder(deps(), order, aCause());
+    await cancelOrder(deps(), order.orderId, 'customer changed their mind', aCause());
+    await expect(cancelOrder(deps(), order.orderId, 'customer changed their mind', aCause()), 'cancelling a cancelled order').rejects.toThrow();
+    expect(await countRows(db, 'outbox'), 'outbox rows: OrderPlaced and one OrderCancelled').toBe(2);
+  });
+
   it('refuses to cancel an order that was never placed, writing no event', async () => {
     await expect(cancelOrder(deps(), 'order-missing', 'typo', aCause())).rejects.toThrow();
     expect(await countRows(db, 'outbox'), 'outbox rows after a refused cancellation').toBe(0);

@@ -18,6 +18,14 @@ export interface EventVariant<TInput> {
   /** The learner's JSON Schema for the event, relative to the test file. */
   schemaFile: URL;
   inputs: fc.Arbitrary<TInput>;
+  /**
+   * Hand-picked inputs that stage every rule at once (a removed line, a free line, a
+   * currency without or with three minor digits, an email with a tag in capitals): the
+   * deterministic examples the properties search around.
+   */
+  examples: readonly TInput[];
+  /** Values of the input that are secrets (a password hash): never in the event, in any form. */
+  secretsOf?(input: TInput): string[];
   personOf(input: TInput): PersonalData;
   pricedLinesOf(input: TInput): readonly PricedLine[];
   currencyOf(input: TInput): string;

@@ -17,18 +17,18 @@ export interface Consumer {
  * second instance wait for the first, then a plain lookup decides, all in the effect's
  * transaction.
  */
-export function createConsumer({ pool, applyEffect }: ConsumerDeps): Consumer {
+export function createConsumer({ pool, consumerName, applyEffect }: ConsumerDeps): Consumer {
   return {
     async handle(delivery) {
       const event = JSON.parse(delivery.value) as OrderEvent;
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        await client.query(/* sql */ `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [event.id]);
-        const seen = await client.query(/* sql */ `SELECT 1 FROM processed_events WHERE event_id = $1`, [event.id]);
+        await client.query(/* sql */ `SELECT pg_advisory_xact_lock(hashtextextended($1 || ':' || $2, 0))`, [consumerName, event.id]);
+        const seen = await client.query(/* sql */ `SELECT 1 FROM processed_events WHERE handler = $1 AND event_id = $2`, [consumerName, event.id]);
         if (seen.rowCount === 0) {
           await applyEffect(client, event);
-          await client.query(/* sql */ `INSERT INTO processed_events (event_id) VALUES ($1)`, [event.id]);
+          await client.query(/* sql */ `INSERT INTO processed_events (handler, event_id) VALUES ($1, $2)`, [consumerName, event.id]);
         }
         await client.query('COMMIT');
       } catch (error) {

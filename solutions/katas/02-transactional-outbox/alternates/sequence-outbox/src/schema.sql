@@ -1,6 +1,6 @@
 -- A second correct design: different names, lines in their own table, the event id as the
--- outbox key with a sequence for order, and a per-event dedup record without a consumer
--- column (one consumer per database).
+-- outbox key with a sequence for order, and a dedup record per consumer and event, taken
+-- under an advisory lock instead of a primary key conflict.
 CREATE TABLE orders (
   id           text PRIMARY KEY,
   customer     text NOT NULL,
@@ -32,6 +32,8 @@ CREATE TABLE outbox (
 CREATE INDEX outbox_waiting ON outbox (seq) WHERE published_at IS NULL;
 
 CREATE TABLE processed_events (
-  event_id    uuid PRIMARY KEY,
-  handled_at  timestamptz NOT NULL DEFAULT now()
+  handler     text NOT NULL,
+  event_id    uuid NOT NULL,
+  handled_at  timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (handler, event_id)
 );
