@@ -10,8 +10,15 @@
  * gigabytes.
  */
 import * as zlib from 'node:zlib';
-import { decompressFrameSync, compressFrameSync } from 'lz4-napi';
-import { compressSync as snappyCompress, uncompressSync as snappyUncompress } from 'snappy';
+import { createRequire } from 'node:module';
+
+// The native codecs load on first use, not with the broker: exercise test workers run under
+// Node's permission model, which refuses native addons, and most never see snappy or lz4.
+const requireNative = createRequire(import.meta.url);
+let lz4Module: typeof import('lz4-napi') | undefined;
+let snappyModule: typeof import('snappy') | undefined;
+const lz4 = () => (lz4Module ??= requireNative('lz4-napi') as typeof import('lz4-napi'));
+const snappy = () => (snappyModule ??= requireNative('snappy') as typeof import('snappy'));
 
 export const Compression = { none: 0, gzip: 1, snappy: 2, lz4: 3, zstd: 4 } as const;
 export type CompressionName = keyof typeof Compression;
@@ -43,9 +50,9 @@ export function compress(codec: number, bytes: Buffer): Buffer {
     case Compression.gzip:
       return zlib.gzipSync(bytes);
     case Compression.snappy:
-      return snappyCompress(bytes);
+      return snappy().compressSync(bytes);
     case Compression.lz4:
-      return compressFrameSync(bytes);
+      return lz4().compressFrameSync(bytes);
     case Compression.zstd:
       if (!zstdAvailable) throw new CompressionError('unsupported', `zstd needs Node 22.15 or later (this is ${process.version})`);
       return zstd.zstdCompressSync!(bytes);
@@ -74,7 +81,7 @@ export function decompress(codec: number, bytes: Buffer, maxOutputBytes: number)
 function decompressKnown(codec: number, bytes: Buffer, maxOutputBytes: number): Buffer {
   if (codec === Compression.gzip) return zlib.gunzipSync(bytes, { maxOutputLength: maxOutputBytes });
   if (codec === Compression.zstd) return zstd.zstdDecompressSync!(bytes, { maxOutputLength: maxOutputBytes });
-  if (codec === Compression.lz4) return decompressFrameSync(bytes);
+  if (codec === Compression.lz4) return lz4().decompressFrameSync(bytes);
   if (bytes.length >= xerialHeaderSize && bytes.subarray(0, xerialMagic.length).equals(xerialMagic)) {
     return unframeXerial(bytes, maxOutputBytes);
   }
@@ -106,5 +113,5 @@ function snappyBlock(bytes: Buffer, maxOutputBytes: number): Buffer {
     if ((bytes[i]! & 0x80) === 0) break;
   }
   if (length > maxOutputBytes) throw new CompressionError('corrupt', `snappy records decompress to more than ${maxOutputBytes} bytes`);
-  return snappyUncompress(bytes, { asBuffer: true }) as Buffer;
+  return snappy().uncompressSync(bytes, { asBuffer: true }) as Buffer;
 }
