@@ -6,7 +6,7 @@ import { freshKafka, type TestKafka } from '#graders/testkit/harness/kafka-topic
 import { type OrderPlaced, type ServiceName, serviceNames } from '../../src/order-placed.ts';
 import type { Subscriber } from '../../src/subscriber-api.ts';
 import { startSubscriber } from '../../src/subscriber.ts';
-import { Conditions } from './until.ts';
+import { Conditions } from '#graders/testkit/harness/conditions.ts';
 
 /** Partitions of the OrderPlaced topic: enough that a group of three can share the work. */
 export const partitions = 3;
