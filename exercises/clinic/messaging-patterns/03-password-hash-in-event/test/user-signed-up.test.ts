@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertProperty } from '#graders/testkit/harness/property.ts';
 import { eventAjv } from '#graders/testkit/events/event-ajv.ts';
 import { instanceFindings } from '#graders/testkit/events/instance-findings.ts';
 import { schemaFindings } from '#graders/testkit/events/schema-findings.ts';
@@ -6,7 +8,7 @@ import { userSignedUpSchema } from '../src/user-signed-up.ts';
 import type { UserRow } from '../src/user.ts';
 import { leaksOf } from './support/leaks.ts';
 import { type PublishedRecord, signups, type Signups } from './support/signups.ts';
-import { sampleUsers } from './support/users.ts';
+import { arbitraryUser, sampleUsers } from './support/users.ts';
 
 // One topic for the file: three users sign up, then every test reads back every record the
 // topic holds (a fresh consumer group from the first offset), so nothing written anywhere by
@@ -46,6 +48,21 @@ describe('UserSignedUp on the topic', () => {
   it('carries nothing about the user in the record headers', () => {
     const headersOnly = (record: PublishedRecord) => ({ key: null, value: null, headers: record.headers });
     expect([...leaks('secrets', headersOnly), ...leaks('personal', headersOnly)]).toEqual([]);
+  });
+});
+
+describe('UserSignedUp for generated users', () => {
+  it('gives away no secret or personal data of anyone who signs up', async () => {
+    await assertProperty(
+      fc.asyncProperty(arbitraryUser(), async (user) => {
+        const before = (await world.records()).length;
+        await world.publisher.userSignedUp(user);
+        const theirs = (await world.records()).slice(before);
+        expect(theirs).toHaveLength(1);
+        expect(leaksOf(theirs[0]!, user)).toEqual({ secrets: [], personal: [] });
+      }),
+      { numRuns: 10 },
+    );
   });
 });
 
