@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { assertProperty } from '#graders/testkit/harness/property.ts';
 import { serviceNames } from '../src/order-placed.ts';
 import { deployment, type Deployment } from './support/deployment.ts';
 
@@ -61,5 +63,22 @@ describe('OrderPlaced readers', () => {
     for (const service of serviceNames) {
       expect(shop.timesHandled(service, all), `how often ${service} handled each order`).toEqual(once(all));
     }
+  });
+
+  it('every service handles every event once, however many instances each runs', async () => {
+    const instances = fc.integer({ min: 1, max: 3 });
+    await assertProperty(
+      fc.asyncProperty(fc.record({ stock: instances, email: instances, analytics: instances }), fc.integer({ min: 1, max: 6 }), async (perService, orders) => {
+        const shop = await fresh('broadcast-generated');
+        await shop.start(perService);
+        await shop.ready();
+        const ids = await shop.publish(orders);
+        await shop.settle();
+        for (const service of serviceNames) {
+          expect(shop.timesHandled(service, ids), `how often ${service} (${perService[service]} instances) handled each order`).toEqual(once(ids));
+        }
+      }),
+      { numRuns: 3 },
+    );
   });
 });

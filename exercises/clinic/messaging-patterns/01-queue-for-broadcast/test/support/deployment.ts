@@ -36,8 +36,11 @@ interface Member {
  */
 export interface Deployment extends AsyncDisposable {
   kafka: TestKafka;
-  /** Starts `perService` instances of every service (named "stock-1", "stock-2", ...). */
-  start(perService: number): Promise<void>;
+  /**
+   * Starts `perService` instances of every service (named "stock-1", "stock-2", ...), or as
+   * many of each as a map such as `{ stock: 2, email: 1, analytics: 3 }` says.
+   */
+  start(perService: number | Record<ServiceName, number>): Promise<void>;
   /** Stops every running instance (a restart is `stopAll()` then `start(n)` again). */
   stopAll(): Promise<void>;
   /**
@@ -111,8 +114,9 @@ export async function deployment(label: string): Promise<Deployment> {
     kafka,
     deliveries,
     async start(perService) {
+      const count = (service: ServiceName) => (typeof perService === 'number' ? perService : perService[service]);
       const starting = serviceNames.flatMap((service) =>
-        Array.from({ length: perService }, (_, n) => startOne(service, `${service}-${n + 1}`)),
+        Array.from({ length: count(service) }, (_, n) => startOne(service, `${service}-${n + 1}`)),
       );
       members = [...members, ...(await Promise.all(starting))];
     },
