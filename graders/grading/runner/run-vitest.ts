@@ -118,7 +118,7 @@ export async function runVitest(options: RunOptions): Promise<RunOutcome> {
  * The exit code is the run's verdict, whatever its report says: Vitest exits 0 only when
  * every test passed and 1 when any failed. A run ended by a signal (a deadline kill, a
  * process that killed itself after writing a report) or by any other code is a crash, and a
- * run whose code and report disagree is not trusted either way.
+ * run whose code and report disagree is not trusted for a pass.
  */
 function exitVerdict(
   exit: { code: number | null; signal: NodeJS.Signals | null },
@@ -133,8 +133,10 @@ function exitVerdict(
     return { reason: 'crash', detail: `the test run ended by ${exit.signal ?? `exit code ${exit.code}`}, not by finishing its tests:\n${lastLines(output, 15)}` };
   }
   const failedTests = outcome.brokenFiles.length > 0 || outcome.tests.some((t) => t.status === 'failed');
-  if (exit.code === 0 && (failedTests || !reportSuccess)) {
-    return { reason: 'crash', detail: 'the test run exited 0 although its report holds failures: something other than Vitest ended the run or wrote the report' };
+  // An exit 0 beside a report of failures is believed for its failures: they can only lower a
+  // score, and a dependency's exit hook can turn Vitest's 1 into 0 (async-exit-hook does).
+  if (exit.code === 0 && !failedTests && !reportSuccess) {
+    return { reason: 'crash', detail: 'the test run exited 0 although its report says it failed: something other than Vitest ended the run or wrote the report' };
   }
   // Vitest's report can say success while the run failed on an unhandled rejection; the code says so.
   if (exit.code === 1 && !failedTests) {
