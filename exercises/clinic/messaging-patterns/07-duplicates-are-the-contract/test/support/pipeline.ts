@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Publisher } from '#graders/testkit/contracts/publisher.ts';
 import { type CrashPoint, planFor } from '#graders/testkit/faults/crash-points.ts';
 import { installInsertFault } from '#graders/testkit/faults/insert-fault.ts';
 import { RecordingPublisher } from '#graders/testkit/faults/recording-publisher.ts';
@@ -62,7 +63,11 @@ export interface Pipeline extends AsyncDisposable {
   failNextCredit(): Promise<void>;
 }
 
-export async function pipeline(label: string): Promise<Pipeline> {
+/**
+ * `topic` puts the relay's messages on another broker, for example a kafkajs producer on the
+ * course's Kafka broker (then `deliver` and `timesOnTopic` see nothing: read that topic yourself).
+ */
+export async function pipeline(label: string, options: { topic?: { name: string; publisher: Publisher } } = {}): Promise<Pipeline> {
   const checkout = await databaseWithSchema(`${label}_checkout`, new URL('../../src/checkout-schema.sql', import.meta.url));
   let loyalty: TestDatabase;
   try {
@@ -85,8 +90,8 @@ export async function pipeline(label: string): Promise<Pipeline> {
   }
 
   async function relayPass({ diesAt }: { diesAt?: CrashPoint } = {}) {
-    const process = simulatedProcess({ pool: checkout.pool, publisher: broker, plan: planFor(diesAt) });
-    const relay = createOutboxRelay({ pool: process.pool, publisher: process.publisher, clock, topic });
+    const process = simulatedProcess({ pool: checkout.pool, publisher: options.topic?.publisher ?? broker, plan: planFor(diesAt) });
+    const relay = createOutboxRelay({ pool: process.pool, publisher: process.publisher, clock, topic: options.topic?.name ?? topic });
     const outcome = await process.run(relay.runOnce());
     return outcome.finished ? ('finished' as const) : ('died' as const);
   }
