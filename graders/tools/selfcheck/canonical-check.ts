@@ -2,9 +2,9 @@ import type { Exercise } from '../../grading/runner/exercise-catalog.ts';
 import type { TestOutcome } from '../../grading/runner/run-vitest.ts';
 import { isLearnerOwned } from '../../grading/integrity/course-files.ts';
 import { readCanonicalTests, recordCommand } from '../../grading/integrity/canonical-tests.ts';
-import { repoRoot } from '../../grading/runner/repo-paths.ts';
 
-let recorded: ReturnType<typeof readCanonicalTests> | null = null;
+/** Per course checkout (a fixture course has its own), what it records. */
+const recordedByCourse = new Map<string, ReturnType<typeof readCanonicalTests>>();
 
 /**
  * Where the course records canonical tests, a reference run must report exactly them: a test
@@ -12,7 +12,9 @@ let recorded: ReturnType<typeof readCanonicalTests> | null = null;
  * (missing) or count for nothing (extra). Says what differs and how to record again.
  */
 export function canonicalDrift(exercise: Exercise, tests: readonly TestOutcome[]): string | undefined {
-  recorded ??= readCanonicalTests(repoRoot);
+  const courseRoot = exercise.folder.slice(0, exercise.folder.length - `exercises/${exercise.path}`.length);
+  if (!recordedByCourse.has(courseRoot)) recordedByCourse.set(courseRoot, readCanonicalTests(courseRoot));
+  const recorded = recordedByCourse.get(courseRoot);
   if (!recorded) return undefined;
   const expected = recorded[exercise.meta.id];
   if (!expected) return `no canonical tests are recorded for ${exercise.meta.id}: run \`${recordCommand}\`, then \`npm run manifest\``;
