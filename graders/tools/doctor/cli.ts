@@ -8,4 +8,5 @@ for (const finding of findings) {
 }
 const failed = findings.filter((f) => f.level === 'fail').length;
 console.log(failed ? `\n${failed} problem(s) to fix before grading.` : '\nReady: npm run grade.');
-process.exitCode = failed ? 1 : 0;
+// process.exit, not exitCode: a dependency's exit hook (async-exit-hook) would turn it into 0.
+process.exit(failed ? 1 : 0);

