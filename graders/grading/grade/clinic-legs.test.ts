@@ -52,6 +52,9 @@ describe.concurrent("proving a clinic item's reproduction on its three legs", ()
     const { legs } = await legsFor('fails-everywhere', source(`import { expect, it } from 'vitest';\nit('fails', () => expect(1).toBe(2));\n`));
     expect(summary(legs)).toEqual(['fails-on-shipped-mistake: true', 'passes-on-your-repair: false', 'passes-on-course-repair: false']);
     expect(legs[2]!.detail).toMatch(/asks for more than the repair/);
+    // The course's repair stays out of what the learner reads: not even their own test's message.
+    expect(legs[2]!.detail).not.toMatch(/expected 1 to be 2/);
+    expect(legs[1]!.detail).toMatch(/expected 1 to be 2/);
   });
 
   it('reports a reproduction that does not load on every leg, without stopping the grade', async () => {

@@ -76,7 +76,17 @@ async function courseRepairLeg(run: ClinicLegRun, reproduction: string): Promise
   if (typeof base === 'string') return { leg: 'passes-on-course-repair', ok: false, detail: base };
   await cp(join(solution, 'src'), join(base.root, 'src'), { recursive: true });
   const outcome = await runReproduction({ copyRoot: base.root, reproductionTest: reproduction, env: run.env, timeoutMs: run.timeoutMs });
-  return judgeLeg('passes-on-course-repair', outcome);
+  const leg = judgeLeg('passes-on-course-repair', outcome);
+  // The learner's test ran beside the course's repair: its names and messages could carry that
+  // code into a report the learner reads, so a failing leg says only what to do.
+  if (leg.ok) return leg;
+  const finished = !outcome.abort && outcome.brokenFiles.length === 0;
+  return {
+    ...leg,
+    detail: finished
+      ? "your reproduction fails on the course's repair: it asks for more than the repair; test the behaviour the mistake broke, not one way of writing the fix"
+      : "your reproduction does not load or did not finish on the course's repair: make it load and run on your own repair first",
+  };
 }
 
 /** The item's course files with its src/ exactly as shipped; a string says why that cannot be had. */
