@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Exercise } from '../runner/exercise-catalog.ts';
 import { scratchDir } from '../runner/repo-paths.ts';
-import { runVitest } from '../runner/run-vitest.ts';
+import { failureTextLimit, runVitest } from '../runner/run-vitest.ts';
 import { sharedAddressesVariable } from '../../testkit/vitest/global-setup.ts';
+import { workerHeapVariable } from '../../testkit/vitest/sandbox-flags.ts';
 import { type CanonicalTest, scoreExercise } from './score-exercise.ts';
 
 const fixtures = new URL('./fixtures/hostile/', import.meta.url);
@@ -13,13 +14,13 @@ const fixtures = new URL('./fixtures/hostile/', import.meta.url);
 const workDir = await mkdtemp(join(scratchDir, 'hostile-'));
 afterAll(() => rm(workDir, { recursive: true, force: true }));
 
-async function gradeFixture(name: string, timeoutMs = 60_000) {
+async function gradeFixture(name: string, timeoutMs = 60_000, extraEnv: NodeJS.ProcessEnv = {}) {
   const root = join(workDir, name);
   await cp(new URL(name, fixtures), root, { recursive: true });
   const outcome = await runVitest({
     root,
     timeoutMs,
-    env: { ...process.env, COURSE_NEEDS: '', [sharedAddressesVariable]: '{}' },
+    env: { ...process.env, COURSE_NEEDS: '', [sharedAddressesVariable]: '{}', ...extraEnv },
   });
   const exercise = {
     path: `fixtures/${name}`,
@@ -74,6 +75,24 @@ describe.concurrent('grading a hostile submission', () => {
     const result = await gradeFixture('open-handle', 30_000);
     expect(result).toMatchObject({ status: 'passed', points: 10, testsPassed: 2 });
     expect(result.durationMs).toBeLessThan(25_000);
+  });
+
+  it('ends a run whose code hoards memory at the heap limit, long before the deadline, and scores 0', async () => {
+    // A small heap, so the test is quick: the mechanism is the one every graded run has.
+    const result = await gradeFixture('exhausts-memory', 55_000, { [workerHeapVariable]: '192' });
+    expect(result).toMatchObject({ points: 0 });
+    expect(result.status).not.toBe('passed');
+    expect(result.reason ?? '').not.toMatch(/timed out/);
+    expect(result.reason).toMatch(/ran out of memory: a test worker reached its heap limit/);
+    expect(result.reason).not.toMatch(/0x[0-9a-f]+/);
+  });
+
+  it('keeps a failure message of megabytes out of the results: it is cut to a readable length', async () => {
+    const result = await gradeFixture('huge-failure-message');
+    expect(result).toMatchObject({ status: 'failed', testsPassed: 1, testsTotal: 2 });
+    const failure = result.tests.find((t) => t.status === 'failed')!;
+    expect(failure.message).toMatch(/^Error: negative: x+… \(\d+ more characters cut\)$/);
+    expect(JSON.stringify(result).length).toBeLessThan(failureTextLimit * 3);
   });
 
   it('stops an endless loop at the exercise deadline and scores 0', async () => {

@@ -13,6 +13,7 @@ import { mistakeLogId } from '../grade/clinic-log.ts';
 import { withMistakeLog } from '../grade/with-mistake-log.ts';
 import { pointsPerEntry, scoredEntries } from '../mistake-log/score-log.ts';
 import { writeCourseSnapshot } from './course-snapshot.ts';
+import { submissionServices } from './submission-role.ts';
 import { renderSubmissionsCsv } from './submissions-csv.ts';
 import { renderSubmissionsHtml } from './submissions-html.ts';
 
@@ -57,6 +58,7 @@ export async function gradeSubmissions(run: SubmissionsRun): Promise<SubmissionG
   await rm(workDir, { recursive: true, force: true });
   run.log(`Grading ${learners.length} submission(s), ${run.jobs} at a time…`);
   const limit = pLimit(run.jobs);
+  let sharedRoleNoted: string | undefined;
   const graded = await Promise.all(
     learners.map((learner) => limit(async (): Promise<SubmissionGrade> => {
       const learnerRoot = join(run.submissionsDir, learner);
@@ -65,12 +67,19 @@ export async function gradeSubmissions(run: SubmissionsRun): Promise<SubmissionG
       }
       const snapshot = join(workDir, learner, 'course');
       await writeCourseSnapshot(courseRoot, run.manifest, snapshot);
-      const graded = await gradeCourse({
-        courseRoot: snapshot, learnerRoot, target: 'learner', manifest: run.manifest, canonicalTests: run.canonicalTests,
-        exercises: run.exercises.map((e) => ({ ...e, folder: join(snapshot, 'exercises', e.path) })),
-        timeoutMs: run.timeoutMs, concurrency: 1, env: run.env, services: run.services,
-        runDir: join(snapshot, '.course', 'grade'),
-      });
+      const own = await submissionServices(run.services, run.env);
+      if (own.note && !sharedRoleNoted) run.log(`  Note: ${(sharedRoleNoted = own.note)}.`);
+      let graded;
+      try {
+        graded = await gradeCourse({
+          courseRoot: snapshot, learnerRoot, target: 'learner', manifest: run.manifest, canonicalTests: run.canonicalTests,
+          exercises: run.exercises.map((e) => ({ ...e, folder: join(snapshot, 'exercises', e.path) })),
+          timeoutMs: run.timeoutMs, concurrency: 1, env: own.env, services: own.services,
+          runDir: join(snapshot, '.course', 'grade'),
+        });
+      } finally {
+        await own.dispose();
+      }
       // The log is scored from the learner's checkout, never written there.
       const results = await withMistakeLog(graded, { learnerRoot, selfGraded: false, proven: [], log: run.log });
       await rm(join(workDir, learner), { recursive: true, force: true });

@@ -105,7 +105,9 @@ export async function runVitest(options: RunOptions): Promise<RunOutcome> {
     const reason = timedOut ? 'timeout' : 'crash';
     const detail = timedOut
       ? `did not finish within ${Math.round(options.timeoutMs / 1000)} s (an endless loop, or something that never settles)`
-      : `the test run ended (${exit.signal ?? `exit code ${exit.code}`}) without a report:\n${lastLines(output, 15)}`;
+      : ranOutOfMemory(output)
+        ? outOfMemory
+        : `the test run ended (${exit.signal ?? `exit code ${exit.code}`}) without a report:\n${lastLines(output, 15)}`;
     return { tests: [], brokenFiles: [], abort: { reason, detail }, durationMs };
   }
   const outcome = readReport(report, options.root, durationMs);
@@ -139,6 +141,7 @@ function exitVerdict(
     return { reason: 'crash', detail: 'the test run exited 0 although its report says it failed: something other than Vitest ended the run or wrote the report' };
   }
   // Vitest's report can say success while the run failed on an unhandled rejection; the code says so.
+  if (ranOutOfMemory(output)) return { reason: 'crash', detail: outOfMemory };
   if (exit.code === 1 && !failedTests) {
     return { reason: 'unhandled-error', detail: `an error escaped the tests (an unhandled rejection or a late throw):\n${lastLines(output, 15)}` };
   }
@@ -151,10 +154,10 @@ function readReport(report: VitestJsonReport, root: string, durationMs: number):
   for (const file of report.testResults) {
     const path = relative(root, file.name);
     if (file.status === 'failed' && file.message && file.assertionResults.length === 0) {
-      brokenFiles.push({ file: path, error: file.message });
+      brokenFiles.push({ file: path, error: capped(file.message)! });
     }
     for (const test of file.assertionResults) {
-      const failure = test.failureMessages?.join('\n');
+      const failure = capped(test.failureMessages?.join('\n'));
       tests.push({
         file: path,
         name: [...test.ancestorTitles, test.title].join(' › '),
@@ -165,6 +168,23 @@ function readReport(report: VitestJsonReport, root: string, durationMs: number):
     }
   }
   return { tests, brokenFiles, durationMs };
+}
+
+const outOfMemory =
+  'the code under test ran out of memory: a test worker reached its heap limit. Look for a loop or a cache ' +
+  'that keeps everything it allocates (an array or map that only grows).';
+
+/** V8's last words when a heap limit is reached; its stack of addresses means nothing to a learner. */
+function ranOutOfMemory(output: string): boolean {
+  return /JavaScript heap out of memory|Reached heap limit/.test(output);
+}
+
+/** Longest failure text kept: a learner's error can be megabytes long, results and reports stay small. */
+export const failureTextLimit = 8_000;
+
+function capped(text: string | undefined): string | undefined {
+  if (text === undefined || text.length <= failureTextLimit) return text;
+  return `${text.slice(0, failureTextLimit)}… (${text.length - failureTextLimit} more characters cut)`;
 }
 
 function killGroup(pid: number | undefined): void {

@@ -28,12 +28,17 @@ export async function createEmptyDatabase(admin: pg.Client, name: string): Promi
   const version = Number((await admin.query<{ v: string }>('SHOW server_version_num')).rows[0]!.v);
   const strategy = version >= 150_000 ? ' STRATEGY FILE_COPY' : '';
   await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE template0${strategy}`);
+  // Only its owner (and a superuser) may connect: in a batch, another learner's role may not.
+  await admin.query(`REVOKE CONNECT, TEMPORARY ON DATABASE ${pg.escapeIdentifier(name)} FROM PUBLIC`);
 }
+
+/** Spares of the connected role only: a role may rename only the databases it owns. */
+const ownSpares = /* sql */ `starts_with(datname, $1) AND datdba = (SELECT oid FROM pg_roles WHERE rolname = current_user)`;
 
 /** Renames a spare to `name`; false when there is none (or others took them all first). */
 export async function claimSpare(admin: pg.Client, name: string): Promise<boolean> {
   const { rows } = await admin.query<{ datname: string }>(
-    /* sql */ `SELECT datname FROM pg_database WHERE starts_with(datname, $1) ORDER BY datname`,
+    /* sql */ `SELECT datname FROM pg_database WHERE ${ownSpares} ORDER BY datname`,
     [sparePrefix],
   );
   for (const { datname } of rows) {
@@ -51,7 +56,7 @@ export async function claimSpare(admin: pg.Client, name: string): Promise<boolea
 export async function replenishSpares(adminUrl: string): Promise<void> {
   await withAdmin(adminUrl, async (admin) => {
     const { rows } = await admin.query<{ n: number }>(
-      /* sql */ `SELECT count(*)::int AS n FROM pg_database WHERE starts_with(datname, $1)`,
+      /* sql */ `SELECT count(*)::int AS n FROM pg_database WHERE ${ownSpares}`,
       [sparePrefix],
     );
     for (let missing = sparesWanted - rows[0]!.n; missing > 0; missing--) {

@@ -4,6 +4,11 @@ import { join } from 'node:path';
 /** Set by the grader to the root of the copy it runs: test workers may write there and nowhere else. */
 export const sandboxVariable = 'COURSE_SANDBOX_ROOT';
 
+/** Heap of one graded test worker, in MiB: several times what the heaviest reference run uses. */
+export const workerHeapMiB = 2048;
+/** Set by the grader (never by code under test: the config reads it before any test loads) to change that limit. */
+export const workerHeapVariable = 'COURSE_WORKER_HEAP_MIB';
+
 /**
  * Node's permission model for the test workers of one graded copy: they read anywhere (the
  * course's packages and tests) but write only inside the copy, and start no child processes
@@ -14,7 +19,9 @@ export const sandboxVariable = 'COURSE_SANDBOX_ROOT';
  */
 export function sandboxFlags(root: string | undefined): string[] {
   if (!root) return [];
-  const flags = ['--permission', '--allow-fs-read=*', `--allow-fs-write=${root}`];
+  // The heap is capped too: code that hoards memory ends its own run in seconds, instead of
+  // slowing every other run on the machine until the deadline.
+  const flags = ['--permission', '--allow-fs-read=*', `--allow-fs-write=${root}`, `--max-old-space-size=${heapMiB()}`];
   // The child inherits the permission model; run through tsx, it loads in a worker thread.
   return testsStartProcesses(root) ? [...flags, '--allow-child-process', '--allow-worker'] : flags;
 }
@@ -22,4 +29,9 @@ export function sandboxFlags(root: string | undefined): string[] {
 function testsStartProcesses(root: string): boolean {
   const files = readdirSync(join(root, 'test'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
   return files.some((file) => /from ['"]node:child_process['"]/.test(readFileSync(join(root, 'test', file), 'utf8')));
+}
+
+function heapMiB(): number {
+  const given = Number(process.env[workerHeapVariable]);
+  return Number.isInteger(given) && given >= 64 ? given : workerHeapMiB;
 }
