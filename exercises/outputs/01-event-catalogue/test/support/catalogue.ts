@@ -22,13 +22,11 @@ export interface Entry {
 }
 
 /** The modes an event can be published in (concept 5 and the design guide's "pick one"). */
-export const modes = ['notification', 'state-transfer', 'sourcing'] as const;
+export { eventModes as modes } from '#graders/testkit/events/mode-findings.ts';
 
 /** OrderAddressCorrected → order-address-corrected.schema.json. */
 export const fileNameOf = (name: string) => `${name.replace(/(?<!^)([A-Z])/g, '-$1').toLowerCase()}.schema.json`;
 
-/** A property that references an entity by its stable id (orderId) or several (productIds). */
-export const isIdField = (name: string) => /[a-z0-9](Id|Ids)$/.test(name);
 
 function readJson(file: URL, shown: string, problems: string[]): unknown {
   try {
