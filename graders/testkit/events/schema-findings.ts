@@ -1,6 +1,7 @@
 import envelopeSchema from '../../schemas/event-envelope.schema.json' with { type: 'json' };
 import { isPersonal, secretWords } from './privacy-words.ts';
 import { factNameFor, type Finding, nameFindings, subjectPrefixes } from './event-names.ts';
+import { modeFindings } from './mode-findings.ts';
 
 type Schema = Record<string, unknown>;
 const envelopeFields = ['id', 'type', 'version', 'source', 'occurredAt', 'causationId', 'correlationId'] as const;
@@ -36,6 +37,7 @@ function* propertiesOf(schema: unknown, path: string): Generator<{ path: string;
  * that does not reference its subject by a stable id or embeds whole entities, and secrets
  * or personal data in any form (a hash of an email is still the email). A property may
  * carry `"x-personal-data": "<why this consumer needs it>"` to state a deliberate choice.
+ * A schema that declares its mode with "x-mode" is also held to it (see modeFindings).
  */
 export function schemaFindings(schema: Schema): Finding[] {
   const event = eventNameOf(schema) ?? String(schema.title ?? 'the event');
@@ -81,5 +83,6 @@ export function schemaFindings(schema: Schema): Finding[] {
       });
     }
   }
+  findings.push(...modeFindings(schema, event));
   return findings;
 }

@@ -70,6 +70,21 @@ describe('the course rules npm test enforces', () => {
     expect(check(root).results.find((r) => !r.ok)?.detail).toMatch(/exercises\/katas\/02-extra\/ is not in .*add "katas\/02-extra"/);
   });
 
+  it('accepts an exercise in a group of its own (outputs/) of kind output, once the curriculum lists it', async () => {
+    const { root, write } = await validCourse();
+    const meta = { id: '01-catalogue', title: 'Demo output', kind: 'output', concepts: ['events-are-facts'], services: [], timeLimitMinutes: 60, points: 5, variants: [{ name: 'default', description: 'The only variant.' }], hints: [] };
+    await write('exercises/outputs/01-catalogue/README.md', '# Catalogue\n');
+    await write('exercises/outputs/01-catalogue/exercise.json', JSON.stringify(meta));
+    await write('exercises/outputs/01-catalogue/src/services.json', '{}\n');
+    await write('exercises/outputs/01-catalogue/test/catalogue.test.ts', '// the self-check never runs it here\n');
+    await write('solutions/outputs/01-catalogue/src/services.json', '{ "services": {} }\n');
+    expect(check(root).results.find((r) => !r.ok)?.detail).toMatch(/exercises\/outputs\/01-catalogue\/ is not in .*add "outputs\/01-catalogue"/);
+    await write('exercises/curriculum.json', JSON.stringify({ module: 'Test', exercises: ['katas/01-demo', 'outputs/01-catalogue'] }));
+    const { results, exercises } = check(root);
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    expect(exercises.map((e) => [e.path, e.meta.kind])).toEqual([['katas/01-demo', 'kata'], ['outputs/01-catalogue', 'output']]);
+  });
+
   it('names a curriculum entry with no folder behind it', async () => {
     const { root, write } = await validCourse();
     await write('exercises/curriculum.json', JSON.stringify({ module: 'Test', exercises: ['katas/01-demo', 'katas/09-ghost'] }));
