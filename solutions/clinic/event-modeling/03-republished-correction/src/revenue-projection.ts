@@ -1,0 +1,51 @@
+import type { OrderEvent } from './order-event.ts';
+
+/** The revenue report, as finance reads it. */
+export interface RevenueView {
+  /** How many orders were placed. */
+  orders: number;
+  /** The sum of every order's total. */
+  revenueCents: number;
+  /** One order's total, or undefined for an order the report has not seen. */
+  totalOf(orderId: string): number | undefined;
+}
+
+/** Folds the orders topic into the revenue report; keep this shape. */
+export interface RevenueProjection {
+  /** One event, as delivered: at least once, so possibly again, even long after. */
+  apply(event: OrderEvent): void;
+  view(): RevenueView;
+}
+
+/**
+ * The revenue report. Each event is applied once (the topic delivers at least once, so the
+ * report remembers the ids it has applied), and a correction replaces the order's total with
+ * the right one, the difference going to the revenue. Corrections of one order arrive in the
+ * order they were made (one key, one partition), so the latest applied is the latest made.
+ */
+export function createRevenueProjection(): RevenueProjection {
+  const applied = new Set<string>();
+  const totals = new Map<string, number>();
+  let revenueCents = 0;
+  return {
+    apply(event) {
+      if (applied.has(event.id)) return;
+      applied.add(event.id);
+      const { orderId, totalCents } = event.data as { orderId: string; totalCents: number };
+      if (event.type === 'OrderPlaced') {
+        totals.set(orderId, totalCents);
+        revenueCents += totalCents;
+      }
+      if (event.type === 'OrderTotalCorrected') {
+        const before = totals.get(orderId);
+        if (before === undefined) return;
+        totals.set(orderId, totalCents);
+        revenueCents += totalCents - before;
+      }
+    },
+    view() {
+      const snapshot = new Map(totals);
+      return { orders: snapshot.size, revenueCents, totalOf: (orderId) => snapshot.get(orderId) };
+    },
+  };
+}
