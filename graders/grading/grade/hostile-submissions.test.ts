@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, cp, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Exercise } from '../runner/exercise-catalog.ts';
-import { scratchDir } from '../runner/repo-paths.ts';
+import { repoRoot, scratchDir } from '../runner/repo-paths.ts';
+import { formatRunAs, learnerUser, runAsVariable } from '../runner/learner-user.ts';
 import { failureTextLimit, runVitest } from '../runner/run-vitest.ts';
 import { sharedAddressesVariable } from '../../testkit/vitest/global-setup.ts';
 import { workerHeapVariable } from '../../testkit/vitest/sandbox-flags.ts';
@@ -93,6 +94,18 @@ describe.concurrent('grading a hostile submission', () => {
     const failure = result.tests.find((t) => t.status === 'failed')!;
     expect(failure.message).toMatch(/^Error: negative: x+… \(\d+ more characters cut\)$/);
     expect(JSON.stringify(result).length).toBeLessThan(failureTextLimit * 3);
+  });
+
+  it.runIf(process.getuid?.() === 0)('runs learner code as an unprivileged user under a root grader, so it cannot signal the grader', async () => {
+    const user = await learnerUser(repoRoot);
+    if (!('user' in user)) throw new Error(user.why);
+    // mkdtemp made the work folder private; the learner user must reach its copy.
+    await chmod(workDir, 0o755);
+    const unprivileged = await gradeFixture('signals-grader', 60_000, { [runAsVariable]: formatRunAs(user.user) });
+    expect(unprivileged, JSON.stringify({ reason: unprivileged.reason, tests: unprivileged.tests })).toMatchObject({ status: 'passed', points: 10 });
+    // The same code run as root could have: the fixture's check is real.
+    const asRoot = await gradeFixture('signals-grader');
+    expect(asRoot.tests.find((t) => t.status === 'failed')?.message).toMatch(/could have stopped the grader/);
   });
 
   it('stops an endless loop at the exercise deadline and scores 0', async () => {

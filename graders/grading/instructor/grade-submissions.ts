@@ -14,6 +14,7 @@ import { withMistakeLog } from '../grade/with-mistake-log.ts';
 import { pointsPerEntry, scoredEntries } from '../mistake-log/score-log.ts';
 import { writeCourseSnapshot } from './course-snapshot.ts';
 import { submissionServices } from './submission-role.ts';
+import { formatRunAs, learnerUser, runAsVariable } from '../runner/learner-user.ts';
 import { renderSubmissionsCsv } from './submissions-csv.ts';
 import { renderSubmissionsHtml } from './submissions-html.ts';
 
@@ -59,6 +60,10 @@ export async function gradeSubmissions(run: SubmissionsRun): Promise<SubmissionG
   run.log(`Grading ${learners.length} submission(s), ${run.jobs} at a time…`);
   const limit = pLimit(run.jobs);
   let sharedRoleNoted: string | undefined;
+  // Learner code runs as an unprivileged user where the grader is root (Actions containers, an instructor's batch).
+  const unprivileged = await learnerUser(courseRoot);
+  if ('why' in unprivileged && process.getuid?.() === 0) run.log(`  Note: learner code runs as root, under Node's permission model only: ${unprivileged.why}.`);
+  const runAs = 'user' in unprivileged ? { [runAsVariable]: formatRunAs(unprivileged.user) } : {};
   const graded = await Promise.all(
     learners.map((learner) => limit(async (): Promise<SubmissionGrade> => {
       const learnerRoot = join(run.submissionsDir, learner);
@@ -67,7 +72,7 @@ export async function gradeSubmissions(run: SubmissionsRun): Promise<SubmissionG
       }
       const snapshot = join(workDir, learner, 'course');
       await writeCourseSnapshot(courseRoot, run.manifest, snapshot);
-      const own = await submissionServices(run.services, run.env);
+      const own = await submissionServices(run.services, { ...run.env, ...runAs });
       if (own.note && !sharedRoleNoted) run.log(`  Note: ${(sharedRoleNoted = own.note)}.`);
       let graded;
       try {

@@ -8,6 +8,8 @@ import { join, relative } from 'node:path';
 import { repoRoot } from './repo-paths.ts';
 import type { VitestJsonReport } from './vitest-report.ts';
 import { sandboxVariable } from '../../testkit/vitest/sandbox-flags.ts';
+import { everyoneCanReach } from '../../services/postgres/reachable-binaries.ts';
+import { handOver, parseRunAs, runAsVariable } from './learner-user.ts';
 
 export type TestStatus = 'passed' | 'failed' | 'skipped';
 
@@ -61,15 +63,28 @@ export async function runVitest(options: RunOptions): Promise<RunOutcome> {
   const reportDir = await mkdtemp(join(tmpdir(), 'course-report-'));
   const reportFile = join(reportDir, 'vitest-report.json');
   const started = performance.now();
+  const { [runAsVariable]: runAs, ...env } = options.env;
+  const user = parseRunAs(runAs);
+  if (user) {
+    if (!everyoneCanReach(join(options.root, 'test'))) {
+      await rm(reportDir, { recursive: true, force: true });
+      return { tests: [], brokenFiles: [], durationMs: 0, abort: { reason: 'crash', detail: `the copy ${options.root} sits in a private folder, where the unprivileged learner user cannot reach it` } };
+    }
+    await handOver(user, [options.root, reportDir]);
+  }
   const args = [
     vitestEntry, 'run', '--config', variantConfig, '--root', options.root,
+    // Vite's default loader writes the bundled config beside the course's packages, where the
+    // learner user may not write; the runner loader reads it in place.
+    ...(user ? ['--configLoader', 'runner'] : []),
     '--reporter=json', `--outputFile=${reportFile}`, ...(options.bail ? ['--bail=1'] : []),
     ...(options.testNamePattern ? ['--testNamePattern', options.testNamePattern] : []), ...(options.files ?? []),
   ];
-  const child = spawn(process.execPath, args, {
+  const child = spawn(user?.node ?? process.execPath, args, {
     cwd: options.root,
+    ...(user && { uid: user.uid, gid: user.gid }),
     env: {
-      ...options.env, FORCE_COLOR: '0', NO_COLOR: '1', ...(options.noShrink ? { COURSE_FAST_FAIL: '1' } : {}),
+      ...env, ...(user && { HOME: options.root }), FORCE_COLOR: '0', NO_COLOR: '1', ...(options.noShrink ? { COURSE_FAST_FAIL: '1' } : {}),
       // Sandboxed: the workers write only inside the copy, so tsx (in a relay a test starts) keeps no cache.
       [sandboxVariable]: options.root, TSX_DISABLE_CACHE: '1',
     },

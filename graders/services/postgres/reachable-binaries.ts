@@ -49,7 +49,7 @@ function installedPackageDir(): string {
  * the way has the execute bit for others. (ACLs are not read; a folder reachable only
  * through one is treated as private and the binaries copied, which costs a copy, not a failure.)
  */
-function everyoneCanReach(path: string): boolean {
+export function everyoneCanReach(path: string): boolean {
   const { root } = parse(path);
   for (let folder = dirname(path); ; folder = dirname(folder)) {
     if (existsSync(folder) && (statSync(folder).mode & 0o001) === 0) return false;
