@@ -6,7 +6,7 @@ import { courseSchema, describeSchemaErrors } from './schema-validator.ts';
 export interface ExerciseMeta {
   id: string;
   title: string;
-  kind: 'kata' | 'clinic' | 'design' | 'drill' | 'output';
+  kind: 'kata' | 'clinic' | 'lab' | 'design' | 'drill' | 'output';
   concepts: string[];
   services: ('postgres' | 'kafka')[];
   timeLimitMinutes: number;

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { type Admin, Kafka, type KafkaConfig, logLevel } from 'kafkajs';
 import { inject } from 'vitest';
 import type { ProviderName } from '../../services/provider-choice.ts';
+// Declares the type of inject('services'), so a test that needs only Kafka type-checks too.
+import type {} from '../vitest/provided-services.ts';
 
 /** A topic of its own for one test, on the run's Kafka, deleted when disposed. */
 export interface TestKafka extends AsyncDisposable {

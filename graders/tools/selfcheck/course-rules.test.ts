@@ -1,7 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scratchDir } from '../../grading/runner/repo-paths.ts';
+import { isClinic } from '../../grading/runner/reproduction-legs.ts';
 import { writeDemoCourse } from './fixture-course.ts';
 import { catalogChecks, typecheckRepository } from './static-checks.ts';
 
@@ -41,6 +42,22 @@ describe('the course rules npm test enforces', () => {
     const { results, exercises } = check(root);
     expect(results.filter((r) => !r.ok)).toEqual([]);
     expect(exercises.map((e) => [e.meta.id, e.mutants])).toEqual([['01-demo', ['off-by-one']]]);
+  });
+
+  it('accepts a lab under exercises/labs/ with kind "lab", graded without reproduction legs', async () => {
+    const { root, write } = await validCourse();
+    const lab = { ...JSON.parse(await readFile(join(root, 'exercises/katas/01-demo/exercise.json'), 'utf8')), id: '01-demo-lab', kind: 'lab' };
+    await write('exercises/labs/01-demo-lab/exercise.json', JSON.stringify(lab));
+    await write('exercises/labs/01-demo-lab/README.md', '# Demo lab\n');
+    await write('exercises/labs/01-demo-lab/src/answer.ts', "export const answer = (): number => { throw new Error('TODO: answer'); };\n");
+    await write('exercises/labs/01-demo-lab/test/answer.test.ts', '// the self-check never runs it here\n');
+    await write('solutions/labs/01-demo-lab/src/answer.ts', 'export const answer = (): number => 42;\n');
+    await write('exercises/curriculum.json', JSON.stringify({ module: 'Test', exercises: ['katas/01-demo', 'labs/01-demo-lab'] }));
+    const { results, exercises } = check(root);
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    const loaded = exercises.find((e) => e.path === 'labs/01-demo-lab');
+    expect(loaded?.meta.kind).toBe('lab');
+    expect(isClinic(loaded!)).toBe(false);
   });
 
   it('names the exercise.json and the broken field when metadata breaks the schema', async () => {
