@@ -48,18 +48,17 @@ describe('welcoming a new user', () => {
     expect(shop.emailsTo(all), 'welcome emails each new user received').toEqual(once(all));
   });
 
-  it('sends each new user one welcome email while instances join and leave', async () => {
+  it('sends each new user one welcome email while instances join and leave mid-stream', async () => {
     const shop = await fresh('welcome-rebalance');
     await shop.start(1);
     await shop.ready();
+    // Nothing is settled between the steps: members join and leave while sign-ups are still
+    // being handled, so a message handled but not yet committed can reach another member.
     const before = await shop.signUp(3);
-    await shop.settle();
     await shop.start(1);
-    await shop.ready();
     const joined = await shop.signUp(3);
-    await shop.settle();
-    for (const service of serviceNames) await shop.stop(`${service}-1`);
     await shop.ready();
+    for (const service of serviceNames) await shop.stop(`${service}-1`);
     const left = await shop.signUp(3);
     await shop.settle();
     const all = [...before, ...joined, ...left];
