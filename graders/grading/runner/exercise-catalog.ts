@@ -6,7 +6,7 @@ import { courseSchema, describeSchemaErrors } from './schema-validator.ts';
 export interface ExerciseMeta {
   id: string;
   title: string;
-  kind: 'kata' | 'clinic' | 'design' | 'drill';
+  kind: 'kata' | 'clinic' | 'lab' | 'design' | 'drill';
   concepts: string[];
   services: ('postgres' | 'kafka')[];
   timeLimitMinutes: number;
