@@ -12,7 +12,16 @@ const failed = (index: number, errorCode: number): ProducePartitionResult => ({ 
  * Validates and appends one batch per partition. acks=1 and acks=all are the same here
  * (one replica); acks=0 gets no response, as in Kafka.
  */
-export const produceHandler = handler(produceApi, (state, request, { version }) => {
+export const produceHandler = handler(produceApi, async (state, request, { version, signal }) => {
+  // A staged stall: the request waits before anything is appended, as on a stuck disk.
+  for (const t of request.topics) {
+    const hold = state.faults.holdFor(t.name);
+    if (!hold) continue;
+    state.events.emit('produce-held', { topic: t.name });
+    const closed = new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+    if (!signal.aborted) await Promise.race([hold, closed]);
+    if (signal.aborted) return closeConnection;
+  }
   let dropResponse = false;
   const topics = request.topics.map((t) => ({
     name: t.name,
