@@ -6,6 +6,8 @@ import { EventEmitter } from 'node:events';
  */
 export interface BrokerEventMap {
   'produce-response-dropped': [{ topic: string; partition: number; baseOffset: number }];
+  /** A produce request waits, unanswered and unappended, on a hold from `faults.holdProduces`. */
+  'produce-held': [{ topic: string }];
   'produce-rejected': [{ topic: string; partition: number; errorCode: number }];
   'connection-refused': [];
   'fetch-delayed': [{ ms: number }];

@@ -16,6 +16,7 @@ export class BrokerFaults {
   private drops: ProduceRule[] = [];
   private rejections: (ProduceRule & { errorCode: number })[] = [];
   private fetchDelayMs = 0;
+  private holds: ProduceHold[] = [];
   private down = false;
   private readonly coordinator: GroupCoordinator;
   private readonly events: BrokerEvents;
@@ -34,6 +35,28 @@ export class BrokerFaults {
    */
   dropProduceResponses(options: { topic?: string; count?: number } = {}): void {
     this.drops.push({ topic: options.topic, remaining: options.count ?? 1 });
+  }
+
+  /**
+   * Holds every produce request to `topic` (or any) unanswered and unappended until the
+   * returned function is called, as a broker stalled on its disk would: a producer that awaits
+   * its send waits that long. Each held request reports itself ('produce-held'); `clear()`
+   * releases them too, and a held request whose connection closes is dropped.
+   */
+  holdProduces(options: { topic?: string } = {}): () => void {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const hold: ProduceHold = { topic: options.topic, released, release };
+    this.holds.push(hold);
+    return () => {
+      this.holds = this.holds.filter((h) => h !== hold);
+      release();
+    };
+  }
+
+  /** The hold a produce to `topic` waits on, if any. */
+  holdFor(topic: string): Promise<void> | undefined {
+    return this.holds.find((h) => h.topic === undefined || h.topic === topic)?.released;
   }
 
   /** Answers produces to `topic` with `error` (a Kafka error name or code), appending nothing. */
@@ -70,6 +93,8 @@ export class BrokerFaults {
 
   /** Ends every fault. */
   clear(): void {
+    for (const hold of this.holds) hold.release();
+    this.holds = [];
     this.drops = [];
     this.rejections = [];
     this.fetchDelayMs = 0;
@@ -100,6 +125,12 @@ export class BrokerFaults {
   reportRefused(): void {
     this.events.emit('connection-refused');
   }
+}
+
+interface ProduceHold {
+  topic: string | undefined;
+  released: Promise<void>;
+  release: () => void;
 }
 
 function take(rules: ProduceRule[], topic: string): boolean {

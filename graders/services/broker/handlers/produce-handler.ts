@@ -1,10 +1,10 @@
 import type { BrokerState } from '../broker-state.ts';
 import { ErrorCode } from '../protocol/error-codes.ts';
-import { type ProducePartitionResult, produceApi } from '../protocol/produce.ts';
+import { type ProducePartitionResult, type ProduceRequest, type ProduceResponse, produceApi } from '../protocol/produce.ts';
 import { Compression } from '../records/compression.ts';
 import { isLegacyMessageSet, upConvertMessageSet } from '../records/legacy-message-set.ts';
 import { type BatchHeader, InvalidBatch, validateBatch } from '../records/record-batch.ts';
-import { closeConnection, handler, noResponse } from './handler.ts';
+import { closeConnection, handler, noResponse, type Outcome } from './handler.ts';
 
 const failed = (index: number, errorCode: number): ProducePartitionResult => ({ index, errorCode, baseOffset: -1, logStartOffset: -1 });
 
@@ -12,7 +12,26 @@ const failed = (index: number, errorCode: number): ProducePartitionResult => ({ 
  * Validates and appends one batch per partition. acks=1 and acks=all are the same here
  * (one replica); acks=0 gets no response, as in Kafka.
  */
-export const produceHandler = handler(produceApi, (state, request, { version }) => {
+export const produceHandler = handler(produceApi, (state, request, { version, signal }) => {
+  const stalled = request.topics.find((t) => state.faults.holdFor(t.name));
+  // Synchronous unless a hold is staged: a stalled broker answers only once released.
+  return stalled ? produceWhenReleased(state, request, version, signal) : produce(state, request, version);
+});
+
+/** A staged stall: the request waits before anything is appended, as on a stuck disk. */
+async function produceWhenReleased(state: BrokerState, request: ProduceRequest, version: number, signal: AbortSignal): Promise<Outcome<ProduceResponse>> {
+  for (const t of request.topics) {
+    const hold = state.faults.holdFor(t.name);
+    if (!hold) continue;
+    state.events.emit('produce-held', { topic: t.name });
+    const closed = new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+    if (!signal.aborted) await Promise.race([hold, closed]);
+    if (signal.aborted) return closeConnection;
+  }
+  return produce(state, request, version);
+}
+
+function produce(state: BrokerState, request: ProduceRequest, version: number): Outcome<ProduceResponse> {
   let dropResponse = false;
   const topics = request.topics.map((t) => ({
     name: t.name,
@@ -34,7 +53,7 @@ export const produceHandler = handler(produceApi, (state, request, { version }) 
   if (request.acks === 0) return noResponse;
   if (dropResponse) return closeConnection;
   return { topics };
-});
+}
 
 function appendBatch(
   state: BrokerState,

@@ -1,14 +1,18 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshKafka } from '#graders/testkit/harness/kafka-topic.ts';
 import { type CrashPoint, namedCrashPoints } from '#graders/testkit/faults/crash-points.ts';
 import { assertProperty } from '#graders/testkit/harness/property.ts';
 import { type LoyaltyConsumer, pointsFor } from '../src/loyalty-consumer-api.ts';
 import type { OrderEvent } from '../src/order-events.ts';
 import { aCustomer, days, hours, pipeline, type Pipeline } from './support/pipeline.ts';
 
+// The consumer's, the relay's and the broker's tests share this file, and its pair of
+// databases: each test uses customers and events of its own, and a file of its own would
+// cost a worker and two more databases for a handful of tests.
 let world: Pipeline;
 beforeAll(async () => {
-  world = await pipeline('clinic_duplicates_consumer');
+  world = await pipeline('clinic_duplicates');
 });
 afterAll(() => world[Symbol.asyncDispose]());
 
@@ -139,5 +143,75 @@ describe('the loyalty consumer', () => {
       }),
       { numRuns: 8 },
     );
+  });
+});
+
+// The relay is not the bug: these tests hold it to at-least-once, so that a "repair" that
+// makes it publish at most once (and lose events) fails here.
+describe('checkout\'s outbox relay', () => {
+  it('publishes each outbox row once when nothing goes wrong', async () => {
+    const placed = await world.placeOrder(aCustomer(), 5000);
+    expect(await world.relayPass()).toBe('finished');
+    expect(await world.relayPass()).toBe('finished');
+    expect(world.timesOnTopic(placed.id)).toBe(1);
+  });
+
+  it('publishes an event again after dying between publishing it and marking it published', async () => {
+    const placed = await world.placeOrder(aCustomer(), 5000);
+    expect(await world.relayPass({ diesAt: 'after-publish' })).toBe('died');
+    await world.drainOutbox();
+    expect(world.timesOnTopic(placed.id), 'copies of OrderPlaced on the topic after the relay restarted').toBe(2);
+  });
+
+  it.each(namedCrashPoints)('still publishes every event when the relay dies at %s', async (diesAt) => {
+    const placed = await world.placeOrder(aCustomer(), 1200);
+    const amended = await world.amendOrder(placed, 300);
+    await world.relayPass({ diesAt });
+    await world.drainOutbox();
+    expect(world.timesOnTopic(placed.id), `OrderPlaced on the topic after the relay died at ${diesAt} and restarted`).toBeGreaterThanOrEqual(1);
+    expect(world.timesOnTopic(amended.id), `OrderAmended on the topic after the relay died at ${diesAt} and restarted`).toBeGreaterThanOrEqual(1);
+  });
+});
+
+// The whole story on the course's Kafka broker through kafkajs, with a pipeline of its own
+// whose relay publishes to a real topic.
+describe('the loyalty consumer on the course\'s Kafka broker', () => {
+  it('credits once an order the relay put on the topic twice after dying between publish and mark', async () => {
+    await using kafka = await freshKafka('clinic-duplicates');
+    const producer = kafka.client.producer({ allowAutoTopicCreation: false });
+    await producer.connect();
+    try {
+      await using world = await pipeline('clinic_duplicates_broker', { topic: { name: kafka.topic, publisher: producer } });
+      const customer = aCustomer();
+      await world.placeOrder(customer, 5000);
+      expect(await world.relayPass({ diesAt: 'after-publish' })).toBe('died');
+      await world.drainOutbox();
+      const [partition] = await kafka.admin.fetchTopicOffsets(kafka.topic);
+      expect(Number(partition!.high), 'records on the orders topic').toBe(2);
+
+      const loyalty = world.consumer();
+      const consumer = kafka.client.consumer({ groupId: kafka.groupId('loyalty') });
+      await consumer.connect();
+      try {
+        await consumer.subscribe({ topic: kafka.topic, fromBeginning: true });
+        // Waits for the second record to be handled, not for a time.
+        await new Promise<void>((resolve, reject) => {
+          let handled = 0;
+          consumer
+            .run({
+              eachMessage: async ({ message }) => {
+                await loyalty.handle(JSON.parse(message.value!.toString()) as OrderEvent);
+                if (++handled === 2) resolve();
+              },
+            })
+            .catch(reject);
+        });
+      } finally {
+        await consumer.disconnect();
+      }
+      expect(await world.points(customer), 'points after both records were consumed').toBe(50);
+    } finally {
+      await producer.disconnect();
+    }
   });
 });
