@@ -24,7 +24,7 @@ export interface DesignTarget {
 
 const validateExpected = new Ajv2020({ allErrors: true, strict: false }).compile(expectedSchema);
 
-function readExpected(courseRoot: string, slug: string): Expected | undefined {
+export function readExpected(courseRoot: string, slug: string): Expected | undefined {
   const file = join(courseRoot, 'solutions', 'design', slug, 'expected.yaml');
   if (!existsSync(file)) return undefined;
   const value: unknown = parse(readFileSync(file, 'utf8'));
