@@ -45,3 +45,12 @@ describe('computed answers, recomputed by running course code', () => {
     expect(await computations[item.computed!]!()).toBe(item.answer);
   }, 60_000);
 });
+
+describe('the concept pages', () => {
+  it('each link to their own questions: npm run quiz -- --concept N', () => {
+    for (const concept of new Set(bank.map((item) => item.concept))) {
+      const page = bank.find((item) => item.concept === concept)!.source;
+      expect(readFileSync(join(repoRoot, page), 'utf8'), page).toContain(`npm run quiz -- --concept ${concept}\``);
+    }
+  });
+});
