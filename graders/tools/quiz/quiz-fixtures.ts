@@ -10,7 +10,7 @@ export const bank = loadBank();
 
 /** Runs the quiz as `npm run quiz` would, with stdin from `input`. */
 export const quiz = (args: string[], input = '') =>
-  spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { input, encoding: 'utf8', timeout: 60_000 });
+  spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { input, encoding: 'utf8', timeout: 120_000 });
 
 export const scratch = () => mkdtemp(join(tmpdir(), 'quiz-cli-'));
 
