@@ -3,7 +3,7 @@ import { access } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { BankError, loadBank } from './bank.ts';
 import { interpretDiagnostic } from './diagnostic.ts';
-import { paper, select } from './quiz-order.ts';
+import { paper, present, select } from './quiz-order.ts';
 import { type Prompter, runPaper } from './quiz-session.ts';
 import { QuizStateError, readState, writeState } from './quiz-state.ts';
 import { parseQuizArgs, usage, UsageError } from './quiz-args.ts';
@@ -34,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
   const chosen = select(bank, args);
   const state = await readState(stateFile);
   // The diagnostic is asked in the guide's order, and is never reordered by earlier misses.
-  const items = args.diagnostic ? chosen : paper(chosen, seed, state.missed);
+  const items = args.diagnostic ? chosen.map((item) => present(item, seed)) : paper(chosen, seed, state.missed);
   const prompter = lineReader(answersFile ? createReadStream(answersFile) : process.stdin, answersFile !== undefined);
   console.log(args.diagnostic ? 'Diagnostic: the five closed-book questions of the module guide. Answer before reading the concept pages.' : `Quiz: ${items.length} questions, seed ${seed} (run again with --seed ${seed} for the same order).`);
   try {

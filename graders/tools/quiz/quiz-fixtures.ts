@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Item, loadBank } from './bank.ts';
-import { paper, select, type Selection } from './quiz-order.ts';
+import { paper, present, select, type Selection } from './quiz-order.ts';
 
 export const cli = new URL('./cli.ts', import.meta.url).pathname;
 export const bank = loadBank();
@@ -15,7 +15,8 @@ export const quiz = (args: string[], input = '') =>
 export const scratch = () => mkdtemp(join(tmpdir(), 'quiz-cli-'));
 
 /** The paper the CLI will ask for this selection, seed and list of missed items. */
-export const expectedPaper = (selection: Selection, seed: number, missed: string[] = []): Item[] => paper(select(bank, selection), seed, missed);
+export const expectedPaper = (selection: Selection, seed: number, missed: string[] = []): Item[] =>
+  selection.diagnostic ? select(bank, selection).map((item) => present(item, seed)) : paper(select(bank, selection), seed, missed);
 
 /** A wrong but well-formed answer to an item. */
 export function wrongAnswer(item: Item): string {

@@ -39,6 +39,22 @@ export function shuffle<T>(list: readonly T[], seed: number): T[] {
 
 /** The paper: seeded order, then every item missed last time moved to the front (spaced review). */
 export function paper(items: readonly Item[], seed: number, missed: readonly string[]): Item[] {
-  const order = shuffle(items, seed);
+  const order = shuffle(items, seed).map((item) => present(item, seed));
   return [...order.filter((i) => missed.includes(i.id)), ...order.filter((i) => !missed.includes(i.id))];
+}
+
+/**
+ * The options of a choice item in a seeded order, relettered a, b, c..., with the answer
+ * relettered to match: authors list the right option wherever they like, and the key of the
+ * right answer still tells a learner nothing.
+ */
+export function present(item: Item, seed: number): Item {
+  if (item.kind !== 'single' && item.kind !== 'multiple') return item;
+  const salt = [...item.id].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0, 7);
+  const shown = shuffle(item.options, (seed ^ salt) >>> 0);
+  const newKey = new Map(shown.map((o, i) => [o.key, String.fromCharCode(97 + i)]));
+  const options = shown.map((o) => ({ ...o, key: newKey.get(o.key)! }));
+  return item.kind === 'single'
+    ? { ...item, options, answer: newKey.get(item.answer)! }
+    : { ...item, options, answer: item.answer.map((k) => newKey.get(k)!).sort() };
 }

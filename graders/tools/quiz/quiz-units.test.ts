@@ -3,7 +3,7 @@ import { formatAnswer } from './bank.ts';
 import { judge } from './answer-check.ts';
 import { interpretDiagnostic } from './diagnostic.ts';
 import { parseQuizArgs, UsageError } from './quiz-args.ts';
-import { paper, select, shuffle } from './quiz-order.ts';
+import { paper, present, select, shuffle } from './quiz-order.ts';
 import { bank, wrongAnswer } from './quiz-fixtures.ts';
 import { record } from './quiz-state.ts';
 
@@ -43,6 +43,19 @@ describe('papers', () => {
     expect(shuffle(bank, 9).map((i) => i.id)).toEqual(shuffle(bank, 9).map((i) => i.id));
     expect(shuffle(bank, 9).map((i) => i.id)).not.toEqual(shuffle(bank, 10).map((i) => i.id));
     expect(shuffle(bank, 9).map((i) => i.id).sort()).toEqual(bank.map((i) => i.id).sort());
+  });
+
+  it('reletter the options of choice items so the right key varies, and keep each option with its reason', () => {
+    const singles = paper(bank, 1, []).filter((i) => i.kind === 'single');
+    const keys = singles.map((i) => i.answer as string);
+    for (const key of new Set(keys)) expect(keys.filter((k) => k === key).length, key).toBeLessThan(keys.length * 0.6);
+    for (const item of bank) {
+      const shown = present(item, 1);
+      expect(judge(shown, formatAnswer(shown)), item.id).toEqual({ ok: true, right: true });
+      if (item.kind === 'single' && shown.kind === 'single') {
+        expect(shown.options.find((o) => o.key === shown.answer)!.text).toBe(item.options.find((o) => o.key === item.answer)!.text);
+      }
+    }
   });
 
   it('put missed items first, keeping the seeded order inside both groups', () => {
