@@ -39,20 +39,39 @@ export async function runVitestBatch(
   const outcomes = new Map<RunOptions, RunOutcome>();
   let fallback: string | undefined;
   let timings: BatchSummary['timings'] | undefined;
-  if (together.length > 1) {
-    const batch = await runTogether(together, options);
+  let batched = 0;
+  for (const round of rounds(together)) {
+    if (round.length < 2 || fallback) continue;
+    const batch = await runTogether(round, options);
     timings = batch.timings;
-    if (batch.outcomes) batch.outcomes.forEach((outcome, index) => outcomes.set(together[index]!, outcome));
-    else fallback = batch.problem;
+    if (batch.outcomes) {
+      batch.outcomes.forEach((outcome, index) => outcomes.set(round[index]!, outcome));
+      batched += round.length;
+    } else fallback = batch.problem;
   }
   // The rest, and the whole batch when it could not be trusted, one process per copy as before.
   for (const run of runs) if (!outcomes.has(run)) outcomes.set(run, await runVitest(run));
   return {
     outcomes: runs.map((run) => outcomes.get(run)!),
-    batched: fallback ? 0 : together.length > 1 ? together.length : 0,
+    batched,
     ...(fallback ? { fallback } : {}),
     ...(timings ? { timings } : {}),
   };
+}
+
+/**
+ * Vitest knows a test file by its path, so one process cannot run the same copy twice (a
+ * mutant under two seeds): the k-th run of each copy goes in the k-th process.
+ */
+function rounds(runs: RunOptions[]): RunOptions[][] {
+  const result: RunOptions[][] = [];
+  const seen = new Map<string, number>();
+  for (const run of runs) {
+    const round = seen.get(run.root) ?? 0;
+    seen.set(run.root, round + 1);
+    (result[round] ??= []).push(run);
+  }
+  return result;
 }
 
 function hasTests(root: string): boolean {
