@@ -1,7 +1,7 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Exercise } from './exercise-catalog.ts';
-import { type RunOutcome, runVitest } from './run-vitest.ts';
+import { type RunOptions, type RunOutcome, runVitest } from './run-vitest.ts';
 
 /** Where a clinic item's learner writes the reproduction of its shipped mistake. */
 export const reproductionTestFile = 'test/reproduce.test.ts';
@@ -27,11 +27,13 @@ export async function runReproduction(options: {
   reproductionTest: string;
   env: NodeJS.ProcessEnv;
   timeoutMs: number;
+  /** How the copy is run; a learner's reproduction always runs in a process of its own (runVitest). */
+  run?: (options: RunOptions) => Promise<RunOutcome>;
 }): Promise<RunOutcome> {
   const target = join(options.copyRoot, reproductionTestFile);
   await mkdir(dirname(target), { recursive: true });
   await copyFile(options.reproductionTest, target);
-  return runVitest({ root: options.copyRoot, env: options.env, timeoutMs: options.timeoutMs, files: [reproductionTestFile], noShrink: true });
+  return (options.run ?? runVitest)({ root: options.copyRoot, env: options.env, timeoutMs: options.timeoutMs, files: [reproductionTestFile], noShrink: true });
 }
 
 /** Judges one leg's run: the shipped leg must fail by a real test, the repair legs must pass. */

@@ -1,10 +1,8 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { once } from 'node:events';
-import { setTimeout as delay } from 'node:timers/promises';
 import { join, relative } from 'node:path';
+import { runInGroup } from './process-group.ts';
 import { repoRoot } from './repo-paths.ts';
 import type { VitestJsonReport } from './vitest-report.ts';
 import { sandboxVariable } from '../../testkit/vitest/sandbox-flags.ts';
@@ -62,7 +60,6 @@ export async function runVitest(options: RunOptions): Promise<RunOutcome> {
   // process (the reporter) puts the report there.
   const reportDir = await mkdtemp(join(tmpdir(), 'course-report-'));
   const reportFile = join(reportDir, 'vitest-report.json');
-  const started = performance.now();
   const { [runAsVariable]: runAs, ...env } = options.env;
   const user = parseRunAs(runAs);
   if (user) {
@@ -80,38 +77,16 @@ export async function runVitest(options: RunOptions): Promise<RunOutcome> {
     '--reporter=json', `--outputFile=${reportFile}`, ...(options.bail ? ['--bail=1'] : []),
     ...(options.testNamePattern ? ['--testNamePattern', options.testNamePattern] : []), ...(options.files ?? []),
   ];
-  const child = spawn(user?.node ?? process.execPath, args, {
+  const { exit, timedOut, output, durationMs } = await runInGroup(args, {
     cwd: options.root,
-    ...(user && { uid: user.uid, gid: user.gid }),
+    ...(user && { node: user.node, uid: user.uid, gid: user.gid }),
     env: {
       ...env, ...(user && { HOME: options.root }), FORCE_COLOR: '0', NO_COLOR: '1', ...(options.noShrink ? { COURSE_FAST_FAIL: '1' } : {}),
       // Sandboxed: the workers write only inside the copy, so tsx (in a relay a test starts) keeps no cache.
       [sandboxVariable]: options.root, TSX_DISABLE_CACHE: '1',
     },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    timeoutMs: options.timeoutMs,
   });
-  let output = '';
-  const keep = (chunk: Buffer) => void (output = (output + chunk.toString()).slice(-20_000));
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    killGroup(child.pid);
-  }, options.timeoutMs);
-  // 'exit', not 'close': a process that escaped the group could hold the output pipes open forever.
-  const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
-  );
-  clearTimeout(timer);
-  // Whatever the run left behind (a server a test started, a stray worker) goes with it.
-  killGroup(child.pid);
-  // The last output still in the pipes is read, for a second at most.
-  await Promise.race([once(child, 'close'), delay(1_000)]);
-  child.stdout.destroy();
-  child.stderr.destroy();
-  const durationMs = performance.now() - started;
   const report = existsSync(reportFile)
     ? (JSON.parse(await readFile(reportFile, 'utf8')) as VitestJsonReport)
     : undefined;
@@ -137,7 +112,7 @@ export async function runVitest(options: RunOptions): Promise<RunOutcome> {
  * process that killed itself after writing a report) or by any other code is a crash, and a
  * run whose code and report disagree is not trusted for a pass.
  */
-function exitVerdict(
+export function exitVerdict(
   exit: { code: number | null; signal: NodeJS.Signals | null },
   timedOut: boolean,
   timeoutMs: number,
@@ -155,15 +130,15 @@ function exitVerdict(
   if (exit.code === 0 && !failedTests && !reportSuccess) {
     return { reason: 'crash', detail: 'the test run exited 0 although its report says it failed: something other than Vitest ended the run or wrote the report' };
   }
-  // Vitest's report can say success while the run failed on an unhandled rejection; the code says so.
   if (ranOutOfMemory(output)) return { reason: 'crash', detail: outOfMemory };
+  // Vitest's report can say success while the run failed on an unhandled rejection; the code says so.
   if (exit.code === 1 && !failedTests) {
     return { reason: 'unhandled-error', detail: `an error escaped the tests (an unhandled rejection or a late throw):\n${lastLines(output, 15)}` };
   }
   return undefined;
 }
 
-function readReport(report: VitestJsonReport, root: string, durationMs: number): RunOutcome {
+export function readReport(report: VitestJsonReport, root: string, durationMs: number): RunOutcome {
   const tests: TestOutcome[] = [];
   const brokenFiles: RunOutcome['brokenFiles'] = [];
   for (const file of report.testResults) {
@@ -200,15 +175,6 @@ export const failureTextLimit = 8_000;
 function capped(text: string | undefined): string | undefined {
   if (text === undefined || text.length <= failureTextLimit) return text;
   return `${text.slice(0, failureTextLimit)}… (${text.length - failureTextLimit} more characters cut)`;
-}
-
-function killGroup(pid: number | undefined): void {
-  if (pid === undefined) return;
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // The group is already gone.
-  }
 }
 
 export function firstLine(text: string): string {

@@ -7,6 +7,7 @@ import { startSharedServices } from '../../grading/runner/shared-services.ts';
 import { serviceNames } from '../../services/services.ts';
 import { type CheckResult, type VariantCheck, checkVariant, exerciseSummary, formatResult, layOutCopies, plannedChecks } from './exercise-checks.ts';
 import { selfcheckOptions } from './options.ts';
+import { type BatchReport, RunBatch } from './run-batch.ts';
 import { RunCache, sharedDigest } from './run-cache.ts';
 import { checkReproduction, plannedReproductionChecks } from './reproduction-checks.ts';
 import { catalogChecks, graderTests, lintMarkdown, typecheckLaidOutCopies, typecheckRepository } from './static-checks.ts';
@@ -67,16 +68,48 @@ try {
   // (solutions, mutants, its CI); a learner's copy takes that machinery from the course.
   if (filters.length === 0 && !learnerCopy) report(await graderTests(env));
   if (!learnerCopy) console.log('\nExercises, three ways:');
-  const limit = pLimit(Math.max(1, Math.min(2, availableParallelism())));
+  const parallel = Math.max(1, Math.min(2, availableParallelism()));
+  const limit = pLimit(parallel);
   const cache = new RunCache<CheckResult>(join(scratchDir, 'selfcheck-cache'), options.cache);
   const context = { env, timeoutMs: perExerciseTimeoutMs, options, cache, shared: sharedDigest(repoRoot) };
   if (!learnerCopy) console.log(`  (mutants under ${options.seedCount} seed(s) each${options.cache ? '' : ', cache off'})`);
-  const outcomes = checks.map((check) => limit(() => checkVariant(check, context)));
-  // Report in plan order while later checks still run.
-  for (const outcome of outcomes) report(await outcome);
-  const reproductions = learnerCopy ? [] : exercises.flatMap((exercise) => plannedReproductionChecks(exercise, runDir));
-  const legOutcomes = reproductions.map((check) => limit(() => checkReproduction(check, env, perExerciseTimeoutMs)));
-  for (const outcome of legOutcomes) report(await outcome);
+  if (!options.batch) {
+    // Every copy in a Vitest process of its own, two at a time: how the self-check ran before batching.
+    const outcomes = checks.map((check) => limit(() => checkVariant(check, context)));
+    for (const outcome of outcomes) report(await outcome);
+    const reproductions = learnerCopy ? [] : exercises.flatMap((exercise) => plannedReproductionChecks(exercise, runDir));
+    const legOutcomes = reproductions.map((check) => limit(() => checkReproduction(check, env, perExerciseTimeoutMs)));
+    for (const outcome of legOutcomes) report(await outcome);
+  } else {
+    // An exercise's checks and clinic legs share one Vitest process, a project per copy (see
+    // RunBatch), exercises side by side; when fewer exercises than cores run, each batch gets
+    // more test workers, so one exercise alone still uses both cores.
+    const slots = Math.max(1, Math.min(parallel, exercises.length));
+    const maxWorkers = Math.max(1, Math.floor(parallel / slots));
+    const groups = exercises.map((exercise) => {
+      const own = checks.filter((check) => check.exercise === exercise);
+      const legs = learnerCopy ? [] : plannedReproductionChecks(exercise, runDir);
+      return limit(async () => {
+        const batch = new RunBatch(own.length + legs.length, { env, timeoutMs: perExerciseTimeoutMs, maxWorkers });
+        const results = await Promise.all([
+          ...own.map((check) => checkVariant(check, { ...context, batch })),
+          ...legs.map((leg) => checkReproduction(leg, env, perExerciseTimeoutMs, batch)),
+        ]);
+        return { exercise, results, batch: batch.report };
+      });
+    });
+    // Reported in plan order while later exercises still run.
+    const batches: BatchReport[] = [];
+    for (const group of groups) {
+      const { exercise, results: done, batch } = await group;
+      done.forEach(report);
+      if (batch) batches.push(batch);
+      if (batch?.fallback) console.log(`  (${exercise.path}: its ${batch.runs} runs were made one process each: ${batch.fallback})`);
+    }
+    const batched = batches.reduce((sum, b) => sum + b.batched, 0);
+    const runs = batches.reduce((sum, b) => sum + b.runs, 0);
+    if (runs > 0) console.log(`\n${batched} of ${runs} Vitest runs shared their exercise's process (${batches.filter((b) => b.batched > 0).length} processes).`);
+  }
 } finally {
   await services.stop();
 }

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import type { Exercise } from '../../grading/runner/exercise-catalog.ts';
 import { mutantPatchFile } from '../../grading/runner/mutant-patch.ts';
 import { repoRoot } from '../../grading/runner/repo-paths.ts';
-import { type RunOutcome, runVitest } from '../../grading/runner/run-vitest.ts';
+import type { RunOutcome } from '../../grading/runner/run-vitest.ts';
 import { starterProblem } from '../../grading/runner/starter-failures.ts';
 import { type CodeSource, copyExercise, describeSource } from '../../grading/runner/variant-copy.ts';
 import { seedVariable } from '../../testkit/harness/property.ts';
 import { checkMutant } from './mutant-checks.ts';
 import type { SelfcheckOptions } from './options.ts';
+import { type RunBatch, runAlone, type Runner } from './run-batch.ts';
 import { exerciseDigest, type RunCache, type RunInputs, seedFromInputs } from './run-cache.ts';
 
 export type Way = 'starter' | 'reference' | 'mutant';
@@ -44,6 +45,8 @@ export interface RunContext {
   cache: RunCache<CheckResult>;
   /** Digest of the inputs every run shares (see sharedDigest). */
   shared: string;
+  /** How the copies are run: a batch shared with the exercise's other checks, or one process each (the default). */
+  batch?: RunBatch;
 }
 
 /** Lays out every check's copy; a copy that cannot be made (a patch that no longer applies) is marked, not thrown. */
@@ -75,22 +78,30 @@ export function runInputs(check: VariantCheck, context: Pick<RunContext, 'option
 
 /** Runs one copy's tests (or reuses the recorded pass of the same inputs) and judges the outcome by the rule for its way. */
 export async function checkVariant(check: VariantCheck, context: RunContext): Promise<CheckResult> {
-  const inputs = runInputs(check, context);
-  const cached = check.loadProblem ? undefined : await context.cache.get(inputs);
-  if (cached) return { ...cached, cached: true };
-  const result = check.way === 'mutant' ? await checkMutant(check, context.env, context.timeoutMs, inputs.seeds) : await checkCopy(check, context, inputs.seeds[0]!);
-  await context.cache.putPass(inputs, result, result.ok);
-  return result;
+  const member = context.batch?.join() ?? { run: runAlone, leave: () => undefined };
+  try {
+    const inputs = runInputs(check, context);
+    const cached = check.loadProblem ? undefined : await context.cache.get(inputs);
+    if (cached) return { ...cached, cached: true };
+    const result = check.way === 'mutant'
+      ? await checkMutant(check, context.env, context.timeoutMs, inputs.seeds, member.run)
+      : await checkCopy(check, context, inputs.seeds[0]!, member.run);
+    await context.cache.putPass(inputs, result, result.ok);
+    return result;
+  } finally {
+    // A check that ran nothing must not hold its batch back.
+    member.leave();
+  }
 }
 
-async function checkCopy(check: VariantCheck, { env, timeoutMs }: RunContext, seed: number): Promise<CheckResult> {
+async function checkCopy(check: VariantCheck, { env, timeoutMs }: RunContext, seed: number, run: Runner): Promise<CheckResult> {
   if (check.loadProblem) {
     return { title: `${check.exercise.path}: ${describeSource(check.source)} does not load`, ok: false, way: check.way, detail: check.loadProblem };
   }
   // A starter must show every failure (each one has to be instructive) but not the smallest
   // failing case, so it does not shrink.
-  const outcome = await runVitest({ root: check.root, env: { ...env, [seedVariable]: String(seed) }, timeoutMs, noShrink: check.way === 'starter' });
-  const result = judge(check, outcome);
+  const [outcome] = await run([{ root: check.root, env: { ...env, [seedVariable]: String(seed) }, timeoutMs, noShrink: check.way === 'starter' }]);
+  const result = judge(check, outcome!);
   return { ...result, detail: result.ok ? `${result.detail}, seed ${seed}` : `${result.detail}
 (seed ${seed}; replay: npm test -- ${check.exercise.meta.id} --seed ${seed})` };
 }

@@ -3,9 +3,10 @@ import { join, relative } from 'node:path';
 import { closest } from 'fastest-levenshtein';
 import { mutantPatchFile, type MutantPatch, parseMutantPatch } from '../../grading/runner/mutant-patch.ts';
 import { repoRoot } from '../../grading/runner/repo-paths.ts';
-import { type RunOutcome, runVitest } from '../../grading/runner/run-vitest.ts';
+import type { RunOptions, RunOutcome } from '../../grading/runner/run-vitest.ts';
 import { seedVariable } from '../../testkit/harness/property.ts';
 import type { CheckResult, VariantCheck } from './exercise-checks.ts';
+import { runAlone, type Runner } from './run-batch.ts';
 import { filesBelow } from './static-checks.ts';
 
 /** What one seed's run of a mutant showed. */
@@ -33,7 +34,7 @@ export function shortMessage(message: string | undefined, details?: string): str
  * property of the exercise. A patch without one runs the exercise's tests, stopping at the
  * first failure, and passes with a warning until every patch names its test.
  */
-export async function checkMutant(check: VariantCheck, env: NodeJS.ProcessEnv, timeoutMs: number, seeds: number[]): Promise<CheckResult> {
+export async function checkMutant(check: VariantCheck, env: NodeJS.ProcessEnv, timeoutMs: number, seeds: number[], run: Runner = runAlone): Promise<CheckResult> {
   const name = check.source.kind === 'mutant' ? check.source.name : '';
   const patchFile = mutantPatchFile(check.exercise.solutionFolder!, name);
   const where = relative(repoRoot, patchFile);
@@ -45,9 +46,12 @@ export async function checkMutant(check: VariantCheck, env: NodeJS.ProcessEnv, t
   } catch (error) {
     return doesNotLoad(title, where, (error as Error).message);
   }
+  const missingFile = missingTestFile(check, patch);
+  // Every seed's run is asked for at once, so that they can share a process.
+  const outcomes = missingFile ? [] : await run(seeds.map((seed) => seedRun(check, patch, { ...env, [seedVariable]: String(seed) }, timeoutMs)));
   const verdicts: SeedVerdict[] = [];
-  for (const seed of seeds) {
-    const verdict = await runOneSeed(check, patch, { ...env, [seedVariable]: String(seed) }, timeoutMs, seed);
+  for (const [index, seed] of seeds.entries()) {
+    const verdict = missingFile ? { seed, kind: 'no-such-test' as const, detail: missingFile } : judgeSeed(patch, outcomes[index]!, seed);
     verdicts.push(verdict);
     // A mutant that does not load or names a missing test says the same under every seed.
     if (verdict.kind === 'does-not-load' || verdict.kind === 'no-such-test') break;
@@ -55,27 +59,35 @@ export async function checkMutant(check: VariantCheck, env: NodeJS.ProcessEnv, t
   return judgeMutant({ title, where, exerciseId: check.exercise.meta.id, patch, verdicts });
 }
 
-async function runOneSeed(check: VariantCheck, patch: MutantPatch, env: NodeJS.ProcessEnv, timeoutMs: number, seed: number): Promise<SeedVerdict> {
-  const { caughtBy } = patch;
+/** What a Caught-by line's file gets wrong, when it names a file the copy does not have. */
+function missingTestFile(check: VariantCheck, { caughtBy }: MutantPatch): string | undefined {
+  if (!caughtBy) return undefined;
+  const testFiles = existsSync(join(check.root, 'test')) ? filesBelow(join(check.root, 'test')).map((file) => relative(check.root, file)) : [];
+  if (testFiles.includes(caughtBy.file)) return undefined;
+  const near = closest(caughtBy.file, testFiles.filter((file) => file.endsWith('.test.ts')));
+  return `names a test file that does not exist: ${caughtBy.file}${near ? ` (did you mean ${near}?)` : ''}`;
+}
+
+/**
+ * One seed's run of a mutant: with a Caught-by line, just that test (one filtered test costs
+ * little, where a full run without bail would run every property of the exercise); without
+ * one, the exercise's tests, stopping at the first failure.
+ */
+function seedRun(check: VariantCheck, { caughtBy }: MutantPatch, env: NodeJS.ProcessEnv, timeoutMs: number): RunOptions {
+  return caughtBy
+    ? { root: check.root, env, timeoutMs, noShrink: true, files: [caughtBy.file], testNamePattern: vitestNamePattern(caughtBy.test) }
+    : { root: check.root, env, timeoutMs, bail: true, noShrink: true };
+}
+
+function judgeSeed({ caughtBy }: MutantPatch, outcome: RunOutcome, seed: number): SeedVerdict {
+  const problem = loadProblem(outcome);
+  if (problem) return { seed, kind: 'does-not-load', detail: problem };
   if (!caughtBy) {
-    const outcome = await runVitest({ root: check.root, env, timeoutMs, bail: true, noShrink: true });
-    const problem = loadProblem(outcome);
-    if (problem) return { seed, kind: 'does-not-load', detail: problem };
     const failed = outcome.tests.find((test) => test.status === 'failed');
     return failed
       ? { seed, kind: 'caught', test: failed.name, file: failed.file, message: shortMessage(failed.message, failed.details) }
       : { seed, kind: 'survives', detail: `no test failed (${outcome.tests.length} ran)` };
   }
-  const testFiles = existsSync(join(check.root, 'test')) ? filesBelow(join(check.root, 'test')).map((file) => relative(check.root, file)) : [];
-  if (!testFiles.includes(caughtBy.file)) {
-    const near = closest(caughtBy.file, testFiles.filter((file) => file.endsWith('.test.ts')));
-    return { seed, kind: 'no-such-test', detail: `names a test file that does not exist: ${caughtBy.file}${near ? ` (did you mean ${near}?)` : ''}` };
-  }
-  const outcome = await runVitest({
-    root: check.root, env, timeoutMs, noShrink: true, files: [caughtBy.file], testNamePattern: vitestNamePattern(caughtBy.test),
-  });
-  const problem = loadProblem(outcome);
-  if (problem) return { seed, kind: 'does-not-load', detail: problem };
   const named = outcome.tests.find((test) => test.file === caughtBy.file && test.name === caughtBy.test && test.status !== 'skipped');
   if (!named) {
     const names = outcome.tests.filter((test) => test.file === caughtBy.file).map((test) => test.name);

@@ -9,6 +9,11 @@ export interface SelfcheckOptions {
   seeds: number[];
   /** Reuse recorded passes whose inputs are unchanged (never in CI, never with --no-cache). */
   cache: boolean;
+  /**
+   * Run an exercise's copies in one Vitest process (a project each), with --batch. Off by
+   * default until a bench on a quiet machine shows it faster: under load it measured even.
+   */
+  batch: boolean;
   ci: boolean;
 }
 
@@ -16,7 +21,8 @@ const usage =
   'Usage: npm test -- [exercise ...] [--seeds N] [--seed S ...] [--no-cache]\n' +
   '  --seeds N    run every mutant under N seeds (default 3 in CI, 1 otherwise)\n' +
   '  --seed S     run under seed S (repeat for several), e.g. to replay a seed the self-check printed\n' +
-  '  --no-cache   run everything, even runs whose inputs are unchanged since they last passed';
+  '  --no-cache   run everything, even runs whose inputs are unchanged since they last passed\n' +
+  '  --batch      run an exercise\'s copies in one Vitest process (a project per copy) instead of one process each';
 
 /** `CI=true` (as GitHub Actions and most CI engines set it) means a CI run. */
 export const isCi = (env: NodeJS.ProcessEnv) => env.CI !== undefined && !['', '0', 'false'].includes(env.CI.toLowerCase());
@@ -28,7 +34,7 @@ export function selfcheckOptions(args: string[], env: NodeJS.ProcessEnv = proces
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { seeds: { type: 'string' }, seed: { type: 'string', multiple: true }, 'no-cache': { type: 'boolean' } },
+      options: { seeds: { type: 'string' }, seed: { type: 'string', multiple: true }, 'no-cache': { type: 'boolean' }, batch: { type: 'boolean' } },
     });
   } catch (error) {
     throw new Error(`${(error as Error).message}\n${usage}`);
@@ -42,5 +48,5 @@ export function selfcheckOptions(args: string[], env: NodeJS.ProcessEnv = proces
   };
   const seeds = (values.seed ?? []).map((seed) => whole(seed, '--seed', -(2 ** 31)));
   const seedCount = seeds.length > 0 ? seeds.length : values.seeds !== undefined ? whole(values.seeds, '--seeds', 1) : ci ? 3 : 1;
-  return { filters: positionals, seedCount, seeds, cache: !ci && values['no-cache'] !== true, ci };
+  return { filters: positionals, seedCount, seeds, cache: !ci && values['no-cache'] !== true, batch: values.batch === true, ci };
 }

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import type { Exercise } from '../../grading/runner/exercise-catalog.ts';
 import { isClinic, judgeLeg, reproductionTestFile, runReproduction } from '../../grading/runner/reproduction-legs.ts';
 import { type CodeSource, copyExercise, describeSource } from '../../grading/runner/variant-copy.ts';
+import type { RunOptions } from '../../grading/runner/run-vitest.ts';
 import type { CheckResult } from './exercise-checks.ts';
+import { type RunBatch, runAlone, type Runner } from './run-batch.ts';
 
 export interface ReproductionCheck {
   exercise: Exercise;
@@ -27,7 +29,16 @@ export function plannedReproductionChecks(exercise: Exercise, runDir: string): R
   ];
 }
 
-export async function checkReproduction(check: ReproductionCheck, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<CheckResult> {
+export async function checkReproduction(check: ReproductionCheck, env: NodeJS.ProcessEnv, timeoutMs: number, batch?: RunBatch): Promise<CheckResult> {
+  const member = batch?.join() ?? { run: runAlone, leave: () => undefined };
+  try {
+    return await checkLeg(check, env, timeoutMs, member.run);
+  } finally {
+    member.leave();
+  }
+}
+
+async function checkLeg(check: ReproductionCheck, env: NodeJS.ProcessEnv, timeoutMs: number, runner: Runner): Promise<CheckResult> {
   const { exercise, source } = check;
   const shipped = source.kind === 'starter';
   const title = `${exercise.path}: the course's reproduction test ${shipped ? 'fails on the shipped mistake' : `passes on the ${describeSource(source)}`}`;
@@ -36,7 +47,8 @@ export async function checkReproduction(check: ReproductionCheck, env: NodeJS.Pr
     return { title, ok: false, detail: `solutions/${exercise.path}/${reproductionTestFile} is missing: a clinic item ships the course's own reproduction of its mistake.` };
   }
   await copyExercise(exercise, source, check.root);
-  const outcome = await runReproduction({ copyRoot: check.root, reproductionTest, env, timeoutMs });
+  const run = async (options: RunOptions) => (await runner([options]))[0]!;
+  const outcome = await runReproduction({ copyRoot: check.root, reproductionTest, env, timeoutMs, run });
   const result = judgeLeg(shipped ? 'fails-on-shipped-mistake' : 'passes-on-course-repair', outcome);
   return { title, ok: result.ok, detail: result.ok ? result.detail : `solutions/${exercise.path}/${reproductionTestFile}: ${result.detail}` };
 }

@@ -8,8 +8,9 @@ import type { BenchFigure, BenchSuite } from '../bench-suite.ts';
 const plannedExercises = 45;
 
 /**
- * `npm test` as a maintainer runs it, cache off: one exercise at a time (the edit-one loop)
- * and the whole course, projected to the planned size. A whole run takes minutes, so it is
+ * `npm test` as a maintainer runs it, cache off: one exercise at a time (the edit-one loop),
+ * one Vitest process per copy (the default) and with --batch to compare, and the whole course,
+ * projected to the planned size. A whole run takes minutes, so it is
  * repeated at most COURSE_BENCH_FULL_RUNS times (default 3) whatever --repetitions says.
  */
 const suite: BenchSuite = {
@@ -18,9 +19,17 @@ const suite: BenchSuite = {
     const exercises = selectExercises(process.env.COURSE_BENCH_EXERCISES?.split(',') ?? []);
     const figures: BenchFigure[] = [];
     for (const exercise of exercises) {
-      const samples: number[] = [];
-      for (let i = 0; i < repetitions; i++) samples.push(await timeSelfcheck([exercise.path, '--no-cache']));
-      figures.push({ metric: `${exercise.meta.id}: npm test -- <it> --no-cache`, unit: 's', samples, target: { comparison: '<', value: 30 } });
+      // One process per copy (the default) and batched, alternating, so both see the same load.
+      const batched: number[] = [];
+      const alone: number[] = [];
+      for (let i = 0; i < repetitions; i++) {
+        alone.push(await timeSelfcheck([exercise.path, '--no-cache']));
+        batched.push(await timeSelfcheck([exercise.path, '--no-cache', '--batch']));
+      }
+      figures.push(
+        { metric: `${exercise.meta.id}: npm test -- <it> --no-cache`, unit: 's', samples: alone, target: { comparison: '<', value: 30 } },
+        { metric: `${exercise.meta.id}: the same, --batch`, unit: 's', samples: batched },
+      );
     }
     const fullRuns = Math.min(repetitions, Number(process.env.COURSE_BENCH_FULL_RUNS ?? 3));
     const whole: number[] = [];

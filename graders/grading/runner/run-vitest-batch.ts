@@ -1,0 +1,141 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BatchPlan, BatchRun, BatchSummary } from './batch-plan.ts';
+import { runInGroup } from './process-group.ts';
+import { repoRoot } from './repo-paths.ts';
+import { exitVerdict, readReport, type RunOptions, type RunOutcome, runVitest } from './run-vitest.ts';
+import type { VitestJsonReport } from './vitest-report.ts';
+
+const worker = join(repoRoot, 'graders', 'grading', 'runner', 'batch-worker.ts');
+
+export interface BatchResult {
+  outcomes: RunOutcome[];
+  /** How many of the runs were answered by the one shared process. */
+  batched: number;
+  /** Why the batch's copies were run one by one instead, when they were. */
+  fallback?: string;
+  timings?: BatchSummary['timings'];
+}
+
+/**
+ * Runs many laid-out copies of the course's own code (references, starters, mutants) in one
+ * Vitest process, a project per copy: Node, Vitest and the projects' set-up are paid once
+ * instead of once per copy. The outcome of each copy is what runVitest would have said:
+ * the same report, judged by the same exit rule. Whatever the batch cannot pin on one copy
+ * (the process crashed or timed out, an error escaped every test, a report is missing) makes
+ * it run every copy alone with runVitest, so a crash, hang or stray error is still reported
+ * against the copy that caused it. A run that must stop at its first failure (`bail`) runs
+ * alone too: Vitest's bail stops a whole process. Never pass a learner's copy here: learner
+ * code does not share a process with anything else.
+ */
+export async function runVitestBatch(
+  runs: RunOptions[],
+  options: { env: NodeJS.ProcessEnv; timeoutMs: number; maxWorkers?: number },
+): Promise<BatchResult> {
+  const alone = (run: RunOptions) => run.bail === true || !hasTests(run.root);
+  const together = runs.filter((run) => !alone(run));
+  const outcomes = new Map<RunOptions, RunOutcome>();
+  let fallback: string | undefined;
+  let timings: BatchSummary['timings'] | undefined;
+  let batched = 0;
+  for (const round of rounds(together)) {
+    if (round.length < 2 || fallback) continue;
+    const batch = await runTogether(round, options);
+    timings = batch.timings;
+    if (batch.outcomes) {
+      batch.outcomes.forEach((outcome, index) => outcomes.set(round[index]!, outcome));
+      batched += round.length;
+    } else fallback = batch.problem;
+  }
+  // The rest, and the whole batch when it could not be trusted, one process per copy as before.
+  for (const run of runs) if (!outcomes.has(run)) outcomes.set(run, await runVitest(run));
+  return {
+    outcomes: runs.map((run) => outcomes.get(run)!),
+    batched,
+    ...(fallback ? { fallback } : {}),
+    ...(timings ? { timings } : {}),
+  };
+}
+
+/**
+ * Vitest knows a test file by its path, so one process cannot run the same copy twice (a
+ * mutant under two seeds): the k-th run of each copy goes in the k-th process.
+ */
+function rounds(runs: RunOptions[]): RunOptions[][] {
+  const result: RunOptions[][] = [];
+  const seen = new Map<string, number>();
+  for (const run of runs) {
+    const round = seen.get(run.root) ?? 0;
+    seen.set(run.root, round + 1);
+    (result[round] ??= []).push(run);
+  }
+  return result;
+}
+
+function hasTests(root: string): boolean {
+  const tests = join(root, 'test');
+  return existsSync(tests) && readdirSync(tests, { recursive: true, encoding: 'utf8' }).some((file) => file.endsWith('.test.ts'));
+}
+
+async function runTogether(
+  runs: RunOptions[],
+  options: { env: NodeJS.ProcessEnv; timeoutMs: number; maxWorkers?: number },
+): Promise<{ outcomes?: RunOutcome[]; problem?: string; timings?: BatchSummary['timings'] }> {
+  // Outside the copies, where the sandboxed test workers cannot write.
+  const reportDir = await mkdtemp(join(tmpdir(), 'course-batch-'));
+  try {
+    const plan: BatchPlan = {
+      runs: runs.map((run): BatchRun => ({
+        root: run.root,
+        env: ownVariables(run.env, options.env),
+        ...(run.files ? { files: run.files } : {}),
+        ...(run.testNamePattern ? { testNamePattern: run.testNamePattern } : {}),
+        ...(run.noShrink ? { noShrink: true } : {}),
+      })),
+      reportDir,
+      maxWorkers: options.maxWorkers ?? 1,
+    };
+    const planFile = join(reportDir, 'plan.json');
+    await writeFile(planFile, JSON.stringify(plan));
+    // A deadline against hangs that grows with the batch; a copy that never settles trips it,
+    // and its batch then runs copy by copy, each under its own deadline.
+    const deadline = options.timeoutMs * Math.max(1, Math.ceil(runs.length / 8));
+    const ran = await runInGroup([worker, planFile], {
+      cwd: repoRoot,
+      env: { ...options.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+      timeoutMs: deadline,
+    });
+    if (process.env.COURSE_BATCH_TRACE === '1') process.stderr.write(ran.output);
+    const summaryFile = join(reportDir, 'batch.json');
+    const summary = existsSync(summaryFile) ? (JSON.parse(await readFile(summaryFile, 'utf8')) as BatchSummary) : undefined;
+    if (ran.timedOut) return { problem: `the batch did not finish within ${Math.round(deadline / 1000)} s` };
+    if (!summary || ran.exit.code !== 0) {
+      const error = summary?.unhandledErrors[0];
+      return { problem: error ? `an error escaped the tests: ${error}` : `the batch process ended (${ran.exit.signal ?? `exit code ${ran.exit.code}`}) without its summary` };
+    }
+    const outcomes: RunOutcome[] = [];
+    for (const [index, run] of runs.entries()) {
+      const file = join(reportDir, `${index}.json`);
+      if (!existsSync(file)) return { problem: `no report for ${run.root}`, timings: summary.timings };
+      const report = JSON.parse(await readFile(file, 'utf8')) as VitestJsonReport;
+      // A copy alone would have had no test to run and exited 1 without a report: not pinned here.
+      if (report.testResults.length === 0) return { problem: `no test file ran for ${run.root}`, timings: summary.timings };
+      const outcome = readReport(report, run.root, ran.durationMs);
+      // Judged as runVitest judges a process of its own, whose code Vitest sets from the report;
+      // a copy that would be aborted is run alone, so its verdict carries its own output.
+      const abort = exitVerdict({ code: report.success ? 0 : 1, signal: null }, false, run.timeoutMs, outcome, report.success, '');
+      if (abort) return { problem: `${run.root}: ${abort.detail}`, timings: summary.timings };
+      outcomes.push(outcome);
+    }
+    return { outcomes, timings: summary.timings };
+  } finally {
+    await rm(reportDir, { recursive: true, force: true });
+  }
+}
+
+/** The variables a copy sets on top of the batch's (its seed, mostly): only those go in the plan. */
+function ownVariables(env: NodeJS.ProcessEnv, shared: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && shared[entry[0]] !== entry[1]));
+}
