@@ -1,0 +1,61 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { coverage } from './compare.ts';
+import { checkDesignText } from './design-findings.ts';
+import { readExpected } from './design-kata.ts';
+import { canonicalKind } from './vocabulary.ts';
+
+const root = new URL('../../../', import.meta.url).pathname;
+const solutions = join(root, 'solutions', 'design');
+const katas = existsSync(solutions) ? readdirSync(solutions).filter((slug) => existsSync(join(solutions, slug, 'expected.yaml'))) : [];
+/** The starter: in exercises/ once the kata is registered, in its draft folder until then. */
+const starterOf = (slug: string) => [join(root, 'exercises', 'design', slug, 'design.yaml'), join(solutions, slug, 'exercise-draft', 'design.yaml')].find(existsSync);
+
+describe.each(katas)('design kata %s: its own content keeps the form', (slug) => {
+  const expected = readExpected(root, slug)!;
+
+  it('names expected components by vocabulary entries', () => {
+    expect(expected.expected.flatMap((e) => e.kinds).filter((kind) => canonicalKind(kind) !== kind)).toEqual([]);
+  });
+
+  it('its reference design has no finding against the kata and covers every expected component', () => {
+    const { findings, design } = checkDesignText(readFileSync(join(solutions, slug, 'design.yaml'), 'utf8'), 'design.yaml', expected.nfrs);
+    expect(findings).toEqual([]);
+    expect(coverage(design!, expected).rows.filter((row) => row.coveredBy.length === 0)).toEqual([]);
+  });
+
+  it('its starter lists every NFR of the kata, untraced, and fails the check only for the work still due', () => {
+    const starter = starterOf(slug);
+    expect(starter, `${slug} has no starter design.yaml`).toBeDefined();
+    const text = readFileSync(starter!, 'utf8');
+    expect((parse(text) as { nfrs: { nfr: string }[] }).nfrs.map((n) => n.nfr)).toEqual(expected.nfrs);
+    const { findings } = checkDesignText(text, 'design.yaml', expected.nfrs);
+    expect(findings.length).toBeGreaterThan(0);
+    expect(new Set(findings.map((f) => f.rule))).toEqual(new Set(['schema/empty', 'nfr/untraced']));
+  });
+});
+
+describe.runIf(katas.includes('01-security-event-pipeline'))('design kata 01: its storage figures are computed, not copied', () => {
+  const folder = join(solutions, '01-security-event-pipeline');
+  const readme = [join(root, 'exercises', 'design', '01-security-event-pipeline', 'README.md'), join(folder, 'exercise-draft', 'README.md')].find(existsSync)!;
+  // 50,000 events/s of 1 KB (1,000 bytes), the seed's own inputs; TB is 10^12 bytes.
+  const terabytes = (days: number) => (50_000 * 1_000 * 86_400 * days) / 1e12;
+
+  it('the README and the reference design give the arithmetic of 90 days hot and a year cold', () => {
+    expect([terabytes(90), Math.round(terabytes(365))]).toEqual([388.8, 1_577]);
+    const text = readFileSync(readme, 'utf8');
+    expect(text).toContain('= 388.8 TB');
+    expect(text).toContain('about 389 TB');
+    expect(text).toContain('about 1,577 TB');
+    const design = readFileSync(join(folder, 'design.yaml'), 'utf8');
+    expect(design).toContain('86,400 s x 90 days = 389 TB raw');
+    expect(design).toContain('86,400 s x 365 days = 1,577 TB raw');
+  });
+
+  it('the README says what 389 TB costs against the budget: about $31,000 a month at $0.08 per GB-month', () => {
+    expect(Math.round((Math.round(terabytes(90)) * 1_000 * 0.08) / 1_000) * 1_000).toBe(31_000);
+    expect(readFileSync(readme, 'utf8')).toMatch(/\$0\.08 per GB-month[\s\S]*389 TB kept once, uncompressed, would cost about \$31,000 a month/);
+  });
+});
