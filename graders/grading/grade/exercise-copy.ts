@@ -51,7 +51,7 @@ export async function layOutExercise(options: {
     await cp(exercise.folder, into, {
       recursive: true,
       // The learner's files come from codeFolders; a clinic item's reproduction runs apart.
-      filter: (path) => ![join(exercise.folder, 'src'), join(exercise.folder, 'answers.md'), join(exercise.folder, reproductionTestFile)].includes(path),
+      filter: (path) => ![join(exercise.folder, 'src'), join(exercise.folder, 'answers.md'), join(exercise.folder, 'design.yaml'), join(exercise.folder, reproductionTestFile)].includes(path),
     });
   } else {
     await Promise.all(
@@ -67,7 +67,8 @@ export async function layOutExercise(options: {
   }
   const refused: string[] = [];
   for (const codeFolder of codeFolders) {
-    for (const owned of ['src', 'answers.md']) {
+    // A design kata's design.yaml is the learner's attempt, like src/.
+    for (const owned of ['src', 'answers.md', 'design.yaml']) {
       const from = join(codeFolder, owned);
       const strange = await irregularEntries(from);
       if (strange.length > 0) refused.push(...strange.map((path) => `${owned}${path}`));

@@ -3,6 +3,7 @@ import { isCourseOwned, isLearnerOwned, isShippedMistake } from './course-files.
 
 const kata = 'exercises/katas/02-transactional-outbox';
 const clinic = 'exercises/clinic/saga-and-idempotency/06-dedup-ttl';
+const design = 'exercises/design/01-security-event-pipeline';
 
 describe('who owns a file under exercises/', () => {
   it.each([
@@ -17,6 +18,10 @@ describe('who owns a file under exercises/', () => {
     [`${clinic}/test/ledger-consumer.test.ts`, false],
     [`${clinic}/test/support/ledger.ts`, false],
     [`${clinic}/README.md`, false],
+    [`${design}/design.yaml`, true],
+    [`${design}/src/correlator.ts`, true],
+    [`${design}/test/design.test.ts`, false],
+    [`${kata}/design.yaml`, false],
     ['exercises/curriculum.json', false],
     ['graders/grading/grade/cli.ts', false],
   ])('%s belongs to the learner: %s', (path, learner) => {

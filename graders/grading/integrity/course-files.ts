@@ -24,7 +24,12 @@ export const manifestPath = 'graders/grading/integrity/manifest.json';
 export function isLearnerOwned(path: string): boolean {
   const inside = pathInsideExercise(path);
   if (inside === undefined) return false;
-  return inside.startsWith('src/') || inside === 'answers.md' || (path.startsWith('exercises/clinic/') && inside === clinicReproduction);
+  return (
+    inside.startsWith('src/') ||
+    inside === 'answers.md' ||
+    (path.startsWith('exercises/clinic/') && inside === clinicReproduction) ||
+    (path.startsWith('exercises/design/') && inside === 'design.yaml')
+  );
 }
 
 /** The reproduction test a clinic item's learner writes, relative to the item's folder. */

@@ -18,8 +18,8 @@ export function describeSource(source: CodeSource): string {
   return source.kind === 'mutant' || source.kind === 'alternate' ? `${source.kind} ${source.name}` : source.kind;
 }
 
-/** Files a learner writes; everything else in an exercise folder belongs to the course. */
-const learnerOwned = ['src', 'answers.md'];
+/** Files a learner writes (a design kata's design.yaml too); everything else in an exercise folder belongs to the course. */
+const learnerOwned = ['src', 'answers.md', 'design.yaml'];
 
 /**
  * Lays out a copy of the exercise under `into`: the course's README, metadata and tests,
