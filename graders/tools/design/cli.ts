@@ -3,7 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { compareDesign, type KataTestRunner } from './compare.ts';
-import { formatFinding } from './design-findings.ts';
+import { formatFinding } from '../../testkit/design/design-findings.ts';
 import { checkTarget, DesignInputError, resolveTarget } from './design-kata.ts';
 
 const usage = `Usage: npm run design -- <command> <kata-or-path>

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Design, DesignFinding } from './design-findings.ts';
-import { formatFinding } from './design-findings.ts';
+import type { Design, DesignFinding } from '../../testkit/design/design-findings.ts';
+import { formatFinding } from '../../testkit/design/design-findings.ts';
 import { checkTarget, DesignInputError, type DesignTarget, type Expected } from './design-kata.ts';
-import { canonicalKind } from './vocabulary.ts';
+import { canonicalKind } from '../../testkit/design/vocabulary.ts';
 
 /** Runs a kata's own tests (its capacity model and executable core); ok when they all pass. */
 export type KataTestRunner = (kataFolder: string) => { ok: boolean; summary: string };

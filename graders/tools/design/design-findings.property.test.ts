@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assertProperty } from '#graders/testkit/harness/property.ts';
-import { checkDesignText, formatFinding } from './design-findings.ts';
-import { canonicalKind, vocabulary } from './vocabulary.ts';
+import { checkDesignText, formatFinding } from '../../testkit/design/design-findings.ts';
+import { canonicalKind, vocabulary } from '../../testkit/design/vocabulary.ts';
 
 const words = Object.entries(vocabulary).flatMap(([kind, aliases]) => [kind, ...aliases]);
 

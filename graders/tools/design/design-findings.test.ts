@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkDesignText, type DesignFinding } from './design-findings.ts';
-import { canonicalKind, nearestKind, vocabulary } from './vocabulary.ts';
+import { checkDesignText, type DesignFinding } from '../../testkit/design/design-findings.ts';
+import { canonicalKind, nearestKind, vocabulary } from '../../testkit/design/vocabulary.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/designs/${name}`, import.meta.url), 'utf8');
 const check = (name: string, kataNfrs?: string[]) => checkDesignText(fixture(name), name, kataNfrs);

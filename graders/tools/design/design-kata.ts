@@ -3,7 +3,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import expectedSchema from '../../schemas/design-expected.schema.json' with { type: 'json' };
-import { checkDesignText, type DesignCheck } from './design-findings.ts';
+import { checkDesignText, type DesignCheck } from '../../testkit/design/design-findings.ts';
 
 /** Input the command cannot work on (no such file or kata, unreadable): exit 2. */
 export class DesignInputError extends Error {}

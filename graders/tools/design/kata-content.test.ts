@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { coverage } from './compare.ts';
-import { checkDesignText } from './design-findings.ts';
+import { checkDesignText } from '../../testkit/design/design-findings.ts';
 import { readExpected } from './design-kata.ts';
-import { canonicalKind } from './vocabulary.ts';
+import { canonicalKind } from '../../testkit/design/vocabulary.ts';
 
 const root = new URL('../../../', import.meta.url).pathname;
 const solutions = join(root, 'solutions', 'design');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { checkDesignText, formatFinding } from '#graders/tools/design/design-findings.ts';
+import { checkDesignText, formatFinding } from '#graders/testkit/design/design-findings.ts';
 
 // The NFR ids of the README's table, which design.yaml must trace.
 const nfrs = ['ingestion-throughput', 'ingestion-latency', 'alert-latency', 'query-latency-24h', 'query-latency-90d', 'availability', 'hot-storage', 'cold-storage'];
