@@ -1,0 +1,72 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultStateFile } from './quiz-state.ts';
+
+export const usage = `Usage: npm run quiz [-- --concept N | --cluster N] [--seed S] [--answers FILE]
+       npm run diagnostic [-- --answers FILE]
+
+  --concept N     only concept N (1 to 15), e.g. --concept 6 for the transactional outbox
+  --cluster N     only cluster N (1 to 5) of the module guide
+  --seed S        the order of the questions (a whole number); the same seed gives the same paper
+  --answers FILE  read answers from FILE, one line per answer, instead of the keyboard
+  --state FILE    where progress is kept (default .course/quiz-state.json)
+
+Questions missed last time come first. Answer by key (a, b, c...), several keys for
+"every right key" and ordering questions, a whole number for numeric ones.`;
+
+/** Bad arguments: the message and exit code 2. */
+export class UsageError extends Error {}
+
+function wholeNumber(name: string, text: string | undefined, min: number, max: number): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < min || n > max) throw new UsageError(`--${name} takes a whole number from ${min} to ${max}, not "${text}".`);
+  return n;
+}
+
+export interface QuizArgs {
+  help: boolean;
+  concept?: number;
+  cluster?: number;
+  diagnostic: boolean;
+  seed: number;
+  answersFile?: string;
+  stateFile: string;
+}
+
+/** The command line, checked: a UsageError says what is wrong and what to type instead. */
+export function parseQuizArgs(argv: string[], here: string, randomSeed: () => number): QuizArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        concept: { type: 'string' },
+        cluster: { type: 'string' },
+        seed: { type: 'string' },
+        answers: { type: 'string' },
+        state: { type: 'string' },
+        diagnostic: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const concept = wholeNumber('concept', values.concept, 1, 15);
+  const cluster = wholeNumber('cluster', values.cluster, 1, 5);
+  if (concept !== undefined && cluster !== undefined) throw new UsageError('Give --concept or --cluster, not both.');
+  const diagnostic = values.diagnostic ?? false;
+  if (diagnostic && (concept !== undefined || cluster !== undefined)) throw new UsageError('The diagnostic is always the same five questions: drop --concept and --cluster.');
+  return {
+    help: values.help ?? false,
+    concept,
+    cluster,
+    diagnostic,
+    seed: wholeNumber('seed', values.seed, 0, 2 ** 32 - 1) ?? randomSeed(),
+    // npm runs scripts from the repository root; paths are read from where they were typed.
+    answersFile: values.answers === undefined ? undefined : resolve(here, values.answers),
+    stateFile: values.state === undefined ? defaultStateFile : resolve(here, values.state),
+  };
+}
