@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { formatAnswer } from './bank.ts';
+import { formatAnswer } from '../../grading/quiz/bank.ts';
 import { answersFile, expectedPaper, inTerminal, quiz, scratch, wrongAnswer } from './quiz-fixtures.ts';
 import type { QuizState } from './quiz-state.ts';
 
@@ -101,5 +101,21 @@ describe('npm run quiz in a real terminal (util-linux script)', () => {
     const saved = await readState(state);
     expect(saved.answered[items[0]!.id]).toEqual({ right: 1, wrong: 0 });
     expect(saved.missed).toEqual([items[1]!.id]);
+  });
+});
+
+describe('npm run quiz records answers in quiz-log.json', () => {
+  it('logs every answer in the bank\'s keys, and the grader scores the log from the bank', async () => {
+    const { quizResult } = await import('../../grading/quiz/score-quiz.ts');
+    const dir = await scratch();
+    const items = expectedPaper({ concept: 6 }, 3);
+    const run = quiz(['--concept', '6', '--seed', '3', '--state', join(dir, 'state.json'), '--answers', await answersFile(dir, items.map(formatAnswer))]);
+    expect(run.status, run.stderr).toBe(0);
+    const log = JSON.parse(await readFile(join(dir, 'quiz-log.json'), 'utf8')) as { answers: { item: string; given: string; paper: string }[] };
+    expect(log.answers.map((a) => a.item)).toEqual(items.map((i) => i.id));
+    expect(log.answers.every((a) => a.paper === 'quiz')).toBe(true);
+    const graded = await quizResult(dir);
+    expect(graded.testsPassed).toBe(items.length);
+    expect(graded.tests.every((t) => t.status === 'passed')).toBe(true);
   });
 });

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { repoRoot } from '../../grading/runner/repo-paths.ts';
-import { courseSchema, describeSchemaErrors } from '../../grading/runner/schema-validator.ts';
+import { repoRoot } from '../runner/repo-paths.ts';
+import { courseSchema, describeSchemaErrors } from '../runner/schema-validator.ts';
 import type { Outcome } from './outcome.ts';
 
 export const bankDir = join(repoRoot, 'modules', 'quiz');
