@@ -13,6 +13,8 @@ interface Base {
   explanation: string;
   /** Names the computation in computed.ts whose result must equal `answer`. */
   computed?: string;
+  /** The concept page's check-yourself question (1-based) and/or the cluster mastery check (1 to 5) this item asks. */
+  from?: { checkYourself?: number; mastery?: number };
   /** The guide's closed-book question this item asks, 1 to 5, for `npm run diagnostic`. */
   diagnostic?: number;
   /** Stamped from the file: every item of a file belongs to its concept and page. */

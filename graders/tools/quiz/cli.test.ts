@@ -119,3 +119,13 @@ describe('npm run quiz records answers in quiz-log.json', () => {
     expect(graded.tests.every((t) => t.status === 'passed')).toBe(true);
   });
 });
+
+describe('npm run quiz -- --coverage', () => {
+  it('lists the check-yourself questions and mastery checks with the items that ask them', () => {
+    const run = quiz(['--coverage']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Concept 9 \(modules\/concepts\/09-consumer-groups-and-partitions\.md\)\n {2}1\. Draw a topic with three partitions[^\n]*\n {5}quiz: cg-three-partitions-two-consumers/);
+    expect(run.stdout).toMatch(/\d+ of \d+ check-yourself questions have a bank item\./);
+    expect(run.stdout).not.toContain('Problem:');
+  });
+});

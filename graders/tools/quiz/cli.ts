@@ -3,6 +3,8 @@ import { access } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { inBankKeys } from '../../grading/quiz/answer-check.ts';
 import { BankError, loadBank } from '../../grading/quiz/bank.ts';
+import { bankCoverage } from '../../grading/quiz/bank-coverage.ts';
+import { renderCoverage } from './coverage-text.ts';
 import { appendQuizAnswer, QuizLogError, readQuizLog } from '../../grading/quiz/quiz-log.ts';
 import { interpretDiagnostic } from './diagnostic.ts';
 import { paper, present, select } from './quiz-order.ts';
@@ -29,6 +31,7 @@ function lineReader(input: NodeJS.ReadableStream, echo: boolean): Prompter & { c
 async function main(argv: string[]): Promise<number> {
   const args = parseQuizArgs(argv, process.env.INIT_CWD ?? process.cwd(), () => Math.floor(Math.random() * 2 ** 32));
   if (args.help) return void console.log(usage), 0;
+  if (args.coverage) return void console.log(renderCoverage(bankCoverage(loadBank()))), 0;
   const { answersFile, stateFile, logFile, seed } = args;
   if (answersFile) await access(answersFile).catch(() => Promise.reject(new UsageError(`--answers: no readable file at ${answersFile}.`)));
 

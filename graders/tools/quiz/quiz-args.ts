@@ -6,11 +6,14 @@ import { defaultStateFile } from './quiz-state.ts';
 
 export const usage = `Usage: npm run quiz [-- --concept N | --cluster N] [--seed S] [--answers FILE]
        npm run diagnostic [-- --answers FILE]
+       npm run quiz -- --coverage
 
   --concept N     only concept N (1 to 15), e.g. --concept 6 for the transactional outbox
   --cluster N     only cluster N (1 to 5) of the module guide
   --seed S        the order of the questions (a whole number); the same seed gives the same paper
   --answers FILE  read answers from FILE, one line per answer, instead of the keyboard
+  --coverage      list each concept page's check-yourself questions and each cluster's
+                  mastery check with the bank items that ask them, then stop
   --state FILE    where spaced-review progress is kept (default .course/quiz-state.json)
   --log FILE      where every answer is recorded (default quiz-log.json at the repository
                   root, or beside --state when --state is given); commit it: npm run grade
@@ -31,6 +34,7 @@ function wholeNumber(name: string, text: string | undefined, min: number, max: n
 
 export interface QuizArgs {
   help: boolean;
+  coverage: boolean;
   concept?: number;
   cluster?: number;
   diagnostic: boolean;
@@ -55,6 +59,7 @@ export function parseQuizArgs(argv: string[], here: string, randomSeed: () => nu
         state: { type: 'string' },
         log: { type: 'string' },
         diagnostic: { type: 'boolean' },
+        coverage: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -68,6 +73,7 @@ export function parseQuizArgs(argv: string[], here: string, randomSeed: () => nu
   if (diagnostic && (concept !== undefined || cluster !== undefined)) throw new UsageError('The diagnostic is always the same five questions: drop --concept and --cluster.');
   return {
     help: values.help ?? false,
+    coverage: values.coverage ?? false,
     concept,
     cluster,
     diagnostic,
