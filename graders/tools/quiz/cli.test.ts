@@ -84,6 +84,9 @@ describe('npm run diagnostic', () => {
     expect(run.stdout).toMatch(verdict);
     expect(run.stdout).toContain('What is the difference between "the user clicked Buy" and "charge the user\'s card"?');
     expect((await readState(state)).diagnostic).toMatchObject({ score: right, of: 5 });
+    // The diagnostic's answers go to the committed log too, marked as the diagnostic's, so progress can see it was taken.
+    const log = JSON.parse(await readFile(join(dir, 'quiz-log.json'), 'utf8')) as { answers: { item: string; paper: string }[] };
+    expect(log.answers.map((a) => [a.item, a.paper])).toEqual(items.map((i) => [i.id, 'diagnostic']));
   });
 });
 
@@ -127,5 +130,18 @@ describe('npm run quiz -- --coverage', () => {
     expect(run.stdout).toMatch(/Concept 9 \(modules\/concepts\/09-consumer-groups-and-partitions\.md\)\n {2}1\. Draw a topic with three partitions[^\n]*\n {5}quiz: cg-three-partitions-two-consumers/);
     expect(run.stdout).toMatch(/\d+ of \d+ check-yourself questions have a bank item\./);
     expect(run.stdout).not.toContain('Problem:');
+  });
+});
+
+describe('a damaged quiz-log.json', () => {
+  it('is refused before the first question and left as it was', async () => {
+    const dir = await scratch();
+    const log = join(dir, 'quiz-log.json');
+    await writeFile(log, '{ "version": 1, "answers": [');
+    const run = quiz(['--concept', '1', '--state', join(dir, 'state.json')], 'a\n');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/quiz-log\.json is not valid JSON[^\n]*repair it; nothing was changed/);
+    expect(run.stdout).not.toContain('Question 1');
+    expect(await readFile(log, 'utf8')).toBe('{ "version": 1, "answers": [');
   });
 });
