@@ -15,6 +15,7 @@ import { type GradeOptions, parseGradeOptions, usage } from './cli-options.ts';
 import { type ProvenItem } from './clinic-log.ts';
 import { type GradeRun, gradeCourse } from './grade-course.ts';
 import { withMistakeLog } from './with-mistake-log.ts';
+import { withQuizLog } from './with-quiz-log.ts';
 import type { GradeResults } from './grade-results.ts';
 import { renderScoreboard } from './scoreboard.ts';
 import { writeReports } from './write-reports.ts';
@@ -140,7 +141,7 @@ async function gradeOwnCheckout(
     onExercise: (r, done, total) =>
       console.log(`  [${done}/${total}] ${r.id}: ${r.testsPassed}/${r.testsTotal} tests, ${r.points}/${r.maxPoints} points (${(r.durationMs / 1000).toFixed(1)} s)`),
   });
-  return withMistakeLog(results, { learnerRoot, selfGraded: learnerRoot === repoRoot, proven, log: console.log });
+  return withQuizLog(await withMistakeLog(results, { learnerRoot, selfGraded: learnerRoot === repoRoot, proven, log: console.log }), learnerRoot);
 }
 
 process.exit(await main());

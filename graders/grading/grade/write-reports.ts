@@ -5,6 +5,9 @@ import { classroom50IdentityFromEnv, renderClassroom50Result } from '../report/c
 import { renderAutogradingStep, encodeAutogradingStep } from '../report/autograding-step.ts';
 import { renderJUnitXml } from '../report/junit-xml.ts';
 import { renderMarkdownSummary } from '../report/markdown-summary.ts';
+import { progressLines } from '../progress/progress.ts';
+import { readProgressInputs } from '../progress/read-progress.ts';
+import { renderProgressMarkdown } from '../progress/render-progress.ts';
 import type { GradeResults } from './grade-results.ts';
 
 export interface ReportTargets {
@@ -29,7 +32,7 @@ export async function writeReports(
     await (append ? appendFile : writeFile)(file, text);
     options.log(`${append ? 'Appended' : 'Wrote'} ${file}`);
   };
-  if (targets.summary) await write(targets.summary, renderMarkdownSummary(results), true);
+  if (targets.summary) await write(targets.summary, renderMarkdownSummary(results) + (await progressSection(results, options.learnerRoot)), true);
   if (targets.junit) await write(targets.junit, renderJUnitXml(results));
   if (targets.classroom50) {
     const identity = classroom50IdentityFromEnv(options.env, commitDate(options.learnerRoot));
@@ -40,6 +43,16 @@ export async function writeReports(
   options.log(`Autograding step result:\n${JSON.stringify(step)}`);
   if (options.env.GITHUB_OUTPUT) await appendFile(options.env.GITHUB_OUTPUT, `result=${encodeAutogradingStep(step)}\n`);
   return step.status === 'pass';
+}
+
+/**
+ * The progress view under a learner's grade (the same lines as `npm run progress`), from
+ * these results and the checkout's logs; reference runs have no progress to show.
+ */
+async function progressSection(results: GradeResults, learnerRoot: string): Promise<string> {
+  if (results.target !== 'learner') return '';
+  const { inputs } = await readProgressInputs(learnerRoot);
+  return renderProgressMarkdown(progressLines({ ...inputs, results }));
 }
 
 /** The graded commit's committer date (Classroom 50's submission instant), or now outside git. */

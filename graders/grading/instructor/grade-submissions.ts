@@ -11,6 +11,8 @@ import { repoRoot } from '../runner/repo-paths.ts';
 import type { ServiceAddresses } from '../../services/services.ts';
 import { mistakeLogId } from '../grade/clinic-log.ts';
 import { withMistakeLog } from '../grade/with-mistake-log.ts';
+import { withQuizLog } from '../grade/with-quiz-log.ts';
+import { quizId, quizMaxPoints } from '../quiz/score-quiz.ts';
 import { pointsPerEntry, scoredEntries } from '../mistake-log/score-log.ts';
 import { writeCourseSnapshot } from './course-snapshot.ts';
 import { submissionServices } from './submission-role.ts';
@@ -86,7 +88,7 @@ export async function gradeSubmissions(run: SubmissionsRun): Promise<SubmissionG
         await own.dispose();
       }
       // The log is scored from the learner's checkout, never written there.
-      const results = await withMistakeLog(graded, { learnerRoot, selfGraded: false, proven: [], log: run.log });
+      const results = await withQuizLog(await withMistakeLog(graded, { learnerRoot, selfGraded: false, proven: [], log: run.log }), learnerRoot);
       await rm(join(workDir, learner), { recursive: true, force: true });
       run.log(`  ${learner}: ${results.totals.points}/${results.totals.maxPoints} points` +
         `${results.integrity ? `, ${results.integrity.length} course file(s) changed` : ''}`);
@@ -104,11 +106,12 @@ export async function gradeSubmissions(run: SubmissionsRun): Promise<SubmissionG
   return graded;
 }
 
-/** The report's columns: every exercise, and the mistake log when clinic items are graded. */
+/** The report's columns: every exercise, and the mistake log and the quiz when clinic items are graded. */
 export function reportColumns(exercises: readonly Exercise[]): Pick<Exercise, 'meta'>[] {
   if (!exercises.some((e) => e.meta.kind === 'clinic')) return [...exercises];
   const log = { meta: { id: mistakeLogId, points: pointsPerEntry * scoredEntries, title: 'Mistake log' } } as Pick<Exercise, 'meta'>;
-  return [...exercises, log];
+  const quiz = { meta: { id: quizId, points: quizMaxPoints, title: 'Quiz (self-reported)' } } as Pick<Exercise, 'meta'>;
+  return [...exercises, log, quiz];
 }
 
 function emptyResults(run: Pick<SubmissionsRun, 'services'>): GradeResults {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../grading/runner/repo-paths.ts';
-import { consistencyProblems, loadBank } from './bank.ts';
+import { consistencyProblems, loadBank } from '../../grading/quiz/bank.ts';
 import { computations } from './computed.ts';
 
 const bank = loadBank();

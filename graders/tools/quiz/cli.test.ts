@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { formatAnswer } from './bank.ts';
+import { formatAnswer } from '../../grading/quiz/bank.ts';
 import { answersFile, expectedPaper, inTerminal, quiz, scratch, wrongAnswer } from './quiz-fixtures.ts';
 import type { QuizState } from './quiz-state.ts';
 
@@ -84,6 +84,9 @@ describe('npm run diagnostic', () => {
     expect(run.stdout).toMatch(verdict);
     expect(run.stdout).toContain('What is the difference between "the user clicked Buy" and "charge the user\'s card"?');
     expect((await readState(state)).diagnostic).toMatchObject({ score: right, of: 5 });
+    // The diagnostic's answers go to the committed log too, marked as the diagnostic's, so progress can see it was taken.
+    const log = JSON.parse(await readFile(join(dir, 'quiz-log.json'), 'utf8')) as { answers: { item: string; paper: string }[] };
+    expect(log.answers.map((a) => [a.item, a.paper])).toEqual(items.map((i) => [i.id, 'diagnostic']));
   });
 });
 
@@ -101,5 +104,44 @@ describe('npm run quiz in a real terminal (util-linux script)', () => {
     const saved = await readState(state);
     expect(saved.answered[items[0]!.id]).toEqual({ right: 1, wrong: 0 });
     expect(saved.missed).toEqual([items[1]!.id]);
+  });
+});
+
+describe('npm run quiz records answers in quiz-log.json', () => {
+  it('logs every answer in the bank\'s keys, and the grader scores the log from the bank', async () => {
+    const { quizResult } = await import('../../grading/quiz/score-quiz.ts');
+    const dir = await scratch();
+    const items = expectedPaper({ concept: 6 }, 3);
+    const run = quiz(['--concept', '6', '--seed', '3', '--state', join(dir, 'state.json'), '--answers', await answersFile(dir, items.map(formatAnswer))]);
+    expect(run.status, run.stderr).toBe(0);
+    const log = JSON.parse(await readFile(join(dir, 'quiz-log.json'), 'utf8')) as { answers: { item: string; given: string; paper: string }[] };
+    expect(log.answers.map((a) => a.item)).toEqual(items.map((i) => i.id));
+    expect(log.answers.every((a) => a.paper === 'quiz')).toBe(true);
+    const graded = await quizResult(dir);
+    expect(graded.testsPassed).toBe(items.length);
+    expect(graded.tests.every((t) => t.status === 'passed')).toBe(true);
+  });
+});
+
+describe('npm run quiz -- --coverage', () => {
+  it('lists the check-yourself questions and mastery checks with the items that ask them', () => {
+    const run = quiz(['--coverage']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Concept 9 \(modules\/concepts\/09-consumer-groups-and-partitions\.md\)\n {2}1\. Draw a topic with three partitions[^\n]*\n {5}quiz: cg-three-partitions-two-consumers/);
+    expect(run.stdout).toMatch(/\d+ of \d+ check-yourself questions have a bank item\./);
+    expect(run.stdout).not.toContain('Problem:');
+  });
+});
+
+describe('a damaged quiz-log.json', () => {
+  it('is refused before the first question and left as it was', async () => {
+    const dir = await scratch();
+    const log = join(dir, 'quiz-log.json');
+    await writeFile(log, '{ "version": 1, "answers": [');
+    const run = quiz(['--concept', '1', '--state', join(dir, 'state.json')], 'a\n');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/quiz-log\.json is not valid JSON[^\n]*repair it; nothing was changed/);
+    expect(run.stdout).not.toContain('Question 1');
+    expect(await readFile(log, 'utf8')).toBe('{ "version": 1, "answers": [');
   });
 });

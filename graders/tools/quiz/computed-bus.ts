@@ -1,7 +1,7 @@
 import { InMemoryBus } from '../../testkit/bus/in-memory-bus.ts';
 import type { BusMessage } from '../../testkit/bus/message-bus.ts';
-import type { Outcome } from './outcome.ts';
-import { outcomeOf } from './outcome.ts';
+import type { Outcome } from '../../grading/quiz/outcome.ts';
+import { outcomeOf } from '../../grading/quiz/outcome.ts';
 
 type Sale = { sku: string };
 const sale = (n: number): BusMessage<Sale> => ({ id: `sale-${n}`, type: 'ItemSold', key: 'sku-1', data: { sku: 'sku-1' } });

@@ -1,4 +1,4 @@
-import type { Outcome } from './outcome.ts';
+import type { Outcome } from '../../grading/quiz/outcome.ts';
 
 /**
  * The outcome Kata 2's failure-modes table gives a staged crash. That test stages each crash

@@ -1,15 +1,23 @@
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { repoRoot } from '../../grading/runner/repo-paths.ts';
+import { quizLogFileName } from '../../grading/quiz/quiz-log.ts';
 import { parseArgs } from 'node:util';
 import { defaultStateFile } from './quiz-state.ts';
 
 export const usage = `Usage: npm run quiz [-- --concept N | --cluster N] [--seed S] [--answers FILE]
        npm run diagnostic [-- --answers FILE]
+       npm run quiz -- --coverage
 
   --concept N     only concept N (1 to 15), e.g. --concept 6 for the transactional outbox
   --cluster N     only cluster N (1 to 5) of the module guide
   --seed S        the order of the questions (a whole number); the same seed gives the same paper
   --answers FILE  read answers from FILE, one line per answer, instead of the keyboard
-  --state FILE    where progress is kept (default .course/quiz-state.json)
+  --coverage      list each concept page's check-yourself questions and each cluster's
+                  mastery check with the bank items that ask them, then stop
+  --state FILE    where spaced-review progress is kept (default .course/quiz-state.json)
+  --log FILE      where every answer is recorded (default quiz-log.json at the repository
+                  root, or beside --state when --state is given); commit it: npm run grade
+                  scores it as self-reported practice
 
 Questions missed last time come first. Answer by key (a, b, c...), several keys for
 "every right key" and ordering questions, a whole number for numeric ones.`;
@@ -26,12 +34,14 @@ function wholeNumber(name: string, text: string | undefined, min: number, max: n
 
 export interface QuizArgs {
   help: boolean;
+  coverage: boolean;
   concept?: number;
   cluster?: number;
   diagnostic: boolean;
   seed: number;
   answersFile?: string;
   stateFile: string;
+  logFile: string;
 }
 
 /** The command line, checked: a UsageError says what is wrong and what to type instead. */
@@ -47,7 +57,9 @@ export function parseQuizArgs(argv: string[], here: string, randomSeed: () => nu
         seed: { type: 'string' },
         answers: { type: 'string' },
         state: { type: 'string' },
+        log: { type: 'string' },
         diagnostic: { type: 'boolean' },
+        coverage: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -61,6 +73,7 @@ export function parseQuizArgs(argv: string[], here: string, randomSeed: () => nu
   if (diagnostic && (concept !== undefined || cluster !== undefined)) throw new UsageError('The diagnostic is always the same five questions: drop --concept and --cluster.');
   return {
     help: values.help ?? false,
+    coverage: values.coverage ?? false,
     concept,
     cluster,
     diagnostic,
@@ -68,5 +81,8 @@ export function parseQuizArgs(argv: string[], here: string, randomSeed: () => nu
     // npm runs scripts from the repository root; paths are read from where they were typed.
     answersFile: values.answers === undefined ? undefined : resolve(here, values.answers),
     stateFile: values.state === undefined ? defaultStateFile : resolve(here, values.state),
+    // A scratch --state (tests, a trial run) keeps its answers beside it, out of the learner's log.
+    logFile: values.log !== undefined ? resolve(here, values.log)
+      : values.state !== undefined ? join(dirname(resolve(here, values.state)), quizLogFileName) : join(repoRoot, quizLogFileName),
   };
 }

@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Item, loadBank } from './bank.ts';
+import { type Item, loadBank } from '../../grading/quiz/bank.ts';
 import { paper, present, select, type Selection } from './quiz-order.ts';
 
 export const cli = new URL('./cli.ts', import.meta.url).pathname;

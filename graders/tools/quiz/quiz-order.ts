@@ -1,4 +1,4 @@
-import { clusters, type Item } from './bank.ts';
+import { clusters, type Item } from '../../grading/quiz/bank.ts';
 
 export interface Selection {
   concept?: number;

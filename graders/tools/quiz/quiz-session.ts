@@ -1,5 +1,5 @@
-import type { Item } from './bank.ts';
-import { answerHint, choicesOf, judge, rightAnswer } from './answer-check.ts';
+import type { Item } from '../../grading/quiz/bank.ts';
+import { answerHint, choicesOf, judge, rightAnswer } from '../../grading/quiz/answer-check.ts';
 import { type QuizState, record } from './quiz-state.ts';
 
 /** Where answers come from and where text goes: a terminal, a pipe or an answers file. */
@@ -35,7 +35,7 @@ export function feedback(item: Item, right: boolean): string {
 
 /**
  * Asks each item in turn. Input that is no answer is explained and asked again; the end of
- * input stops the paper. Every answer is saved through `save` before the next question, so
+ * input stops the paper. Every answer is logged and saved before the next question, so
  * whatever happens later, recorded progress stays.
  */
 export async function runPaper(
@@ -43,6 +43,7 @@ export async function runPaper(
   prompter: Prompter,
   state: QuizState,
   save: (state: QuizState) => Promise<void>,
+  logAnswer: (item: Item, typed: string) => Promise<void> = async () => {},
 ): Promise<SessionResult & { state: QuizState }> {
   let right = 0;
   let answered = 0;
@@ -62,6 +63,8 @@ export async function runPaper(
       answered += 1;
       if (judged.right) right += 1;
       state = record(state, item.id, judged.right);
+      // The committed log first: it is the learner's record, the state only orders reviews.
+      await logAnswer(item, typed);
       await save(state);
       prompter.say(feedback(item, judged.right));
       break;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatAnswer } from './bank.ts';
-import { judge } from './answer-check.ts';
+import { formatAnswer } from '../../grading/quiz/bank.ts';
+import { judge } from '../../grading/quiz/answer-check.ts';
 import { interpretDiagnostic } from './diagnostic.ts';
 import { parseQuizArgs, UsageError } from './quiz-args.ts';
 import { paper, present, select, shuffle } from './quiz-order.ts';

@@ -88,3 +88,16 @@ export function rightAnswer(item: Item): string {
     }
   }
 }
+
+/**
+ * A judged answer in the bank's own keys: the quiz shows choice options reshuffled and
+ * relettered, so the key typed on one paper means another option on the next. The log keeps
+ * the bank's keys, so the grader can judge it against the bank alone.
+ */
+export function inBankKeys(shown: Item, bankItem: Item, typed: string): string {
+  const text = typed.trim().toLowerCase();
+  if ((shown.kind !== 'single' && shown.kind !== 'multiple') || (bankItem.kind !== 'single' && bankItem.kind !== 'multiple')) return text;
+  const keyOfText = new Map(bankItem.options.map((o) => [o.text, o.key]));
+  const keys = [...text.replace(/[\s,]+/g, '')].map((k) => keyOfText.get(shown.options.find((o) => o.key === k)?.text ?? '') ?? k);
+  return keys.sort().join('');
+}

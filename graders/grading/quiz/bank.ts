@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { repoRoot } from '../../grading/runner/repo-paths.ts';
-import { courseSchema, describeSchemaErrors } from '../../grading/runner/schema-validator.ts';
+import { repoRoot } from '../runner/repo-paths.ts';
+import { courseSchema, describeSchemaErrors } from '../runner/schema-validator.ts';
 import type { Outcome } from './outcome.ts';
 
 export const bankDir = join(repoRoot, 'modules', 'quiz');
@@ -13,6 +13,8 @@ interface Base {
   explanation: string;
   /** Names the computation in computed.ts whose result must equal `answer`. */
   computed?: string;
+  /** The concept page's check-yourself question (1-based) and/or the cluster mastery check (1 to 5) this item asks. */
+  from?: { checkYourself?: number; mastery?: number };
   /** The guide's closed-book question this item asks, 1 to 5, for `npm run diagnostic`. */
   diagnostic?: number;
   /** Stamped from the file: every item of a file belongs to its concept and page. */

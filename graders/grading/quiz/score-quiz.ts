@@ -1,0 +1,51 @@
+import { join } from 'node:path';
+import type { ExerciseResult } from '../grade/grade-results.ts';
+import { judge } from './answer-check.ts';
+import { type Item, loadBank } from './bank.ts';
+import { QuizLogError, quizLogFileName, readQuizLog } from './quiz-log.ts';
+
+/** The id the quiz has among the graded exercises. */
+export const quizId = 'quiz';
+export const quizMaxPoints = 10;
+export const selfReported = 'Quiz answers are self-reported practice: the grader recomputes each one from the question bank, but cannot see who typed it.';
+
+/**
+ * The quiz scored like an exercise, from the learner's quiz-log.json alone: each bank item's
+ * latest logged answer is judged again against the bank (a stored score is never read), one
+ * test per item answered. Points are the share of the whole bank answered right.
+ */
+export async function quizResult(learnerRoot: string, bank: readonly Item[] = loadBank()): Promise<ExerciseResult> {
+  const started = performance.now();
+  const base = { id: quizId, path: quizLogFileName, title: 'Quiz: self-reported practice, every answer recomputed from the bank', maxPoints: quizMaxPoints };
+  let answers;
+  try {
+    answers = (await readQuizLog(join(learnerRoot, quizLogFileName))).answers;
+  } catch (error) {
+    if (!(error instanceof QuizLogError)) throw error;
+    return { ...base, status: 'error', points: 0, testsPassed: 0, testsTotal: 0, durationMs: 0, reason: `${error.message}\n${selfReported}`, tests: [] };
+  }
+  const latest = new Map<string, string>();
+  for (const answer of answers) latest.set(answer.item, answer.given);
+  const byId = new Map(bank.map((item) => [item.id, item]));
+  const tests: ExerciseResult['tests'] = [...latest].map(([id, given]) => {
+    const item = byId.get(id);
+    const judged = item ? judge(item, given) : undefined;
+    const status = judged?.ok && judged.right ? ('passed' as const) : ('failed' as const);
+    const message = !item ? 'no such question in the bank' : !judged?.ok ? judged?.problem : judged.right ? undefined : `answered ${given}: not right yet, run npm run quiz again`;
+    return { file: quizLogFileName, name: id, status, ...(message ? { message } : {}), durationMs: 0 };
+  });
+  const right = tests.filter((t) => t.status === 'passed' && byId.has(t.name)).length;
+  const points = Math.floor((quizMaxPoints * right) / Math.max(1, bank.length));
+  const firstFailure = tests.find((t) => t.status === 'failed');
+  return {
+    ...base,
+    status: points === quizMaxPoints ? 'passed' : 'failed',
+    points,
+    testsPassed: right,
+    testsTotal: tests.length,
+    durationMs: Math.round(performance.now() - started),
+    ...(firstFailure ? { firstFailure: `${firstFailure.name}: ${firstFailure.message}` } : {}),
+    hint: `${right} of ${bank.length} bank items answered right. ${selfReported}${points === quizMaxPoints ? '' : ' Run npm run quiz (missed questions come first) and commit quiz-log.json.'}`,
+    tests,
+  };
+}
