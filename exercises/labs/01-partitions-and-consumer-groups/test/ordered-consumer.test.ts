@@ -1,12 +1,12 @@
 import type { Consumer } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
 import { freshKafka, type TestKafka } from '#graders/testkit/harness/kafka-topic.ts';
+import { Watch } from '#graders/testkit/harness/watch.ts';
 import type { CartEvent } from '../src/cart-event.ts';
 import { runOrderedConsumer } from '../src/ordered-consumer.ts';
 import { cartEvents, label, sendKeyed } from './support/cart-events.ts';
 import { quickConsumer } from './support/quick-consumer.ts';
 import { committedOffsets, endOffsets, topicContents } from './support/topic-contents.ts';
-import { Watch } from './support/watch.ts';
 
 /** One member of the test's group running your consumer, with what its handler saw. */
 async function member(kafka: TestKafka, watch: Watch, handle: (event: CartEvent) => Promise<void> = async () => {}) {

@@ -3,12 +3,12 @@ import type { Consumer } from 'kafkajs';
 import { describe, it } from 'vitest';
 import { freshKafka } from '#graders/testkit/harness/kafka-topic.ts';
 import { assertProperty } from '#graders/testkit/harness/property.ts';
+import { Watch } from '#graders/testkit/harness/watch.ts';
 import type { CartEvent } from '../src/cart-event.ts';
 import { publishCartEvents } from '../src/cart-producer.ts';
 import { runOrderedConsumer } from '../src/ordered-consumer.ts';
 import { cartEvents, label } from './support/cart-events.ts';
 import { quickConsumer } from './support/quick-consumer.ts';
-import { Watch } from './support/watch.ts';
 
 /** A change of the group's membership, made while events are still arriving. */
 type Change = 'a member joins' | 'the oldest member leaves';

@@ -1,8 +1,8 @@
 import type { Consumer } from 'kafkajs';
 import type { TestKafka } from '#graders/testkit/harness/kafka-topic.ts';
+import { Watch } from '#graders/testkit/harness/watch.ts';
 import { type CartKey, type Member, type Phase, partitionCount, phases, produced } from '../../src/scenario.ts';
 import { quickConsumer } from './quick-consumer.ts';
-import { Watch } from './watch.ts';
 
 export interface Reception {
   phase: Phase;

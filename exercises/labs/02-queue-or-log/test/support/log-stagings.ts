@@ -1,7 +1,7 @@
 import type { Consumer } from 'kafkajs';
 import { freshKafka, type TestKafka } from '#graders/testkit/harness/kafka-topic.ts';
+import { Watch } from '#graders/testkit/harness/watch.ts';
 import { type DeliveredLogJob, publishJobs, runLogWorker } from '../../src/job-log.ts';
-import { Watch } from './watch.ts';
 
 /** Consumer timings that let a group notice a join within a fraction of a second. */
 const quick = (groupId: string) => ({
