@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { ExerciseResult } from '../grade/grade-results.ts';
 import { judge } from './answer-check.ts';
 import { type Item, loadBank } from './bank.ts';
@@ -21,7 +21,9 @@ export async function quizResult(learnerRoot: string, bank: readonly Item[] = lo
     answers = (await readQuizLog(join(learnerRoot, quizLogFileName))).answers;
   } catch (error) {
     if (!(error instanceof QuizLogError)) throw error;
-    return { ...base, status: 'error', points: 0, testsPassed: 0, testsTotal: 0, durationMs: 0, reason: `${error.message}\n${selfReported}`, tests: [] };
+    // The learner's file by its name in their repository, not by the grader's folders.
+    const problem = error.message.replaceAll(`${learnerRoot}${sep}`, '');
+    return { ...base, status: 'error', points: 0, testsPassed: 0, testsTotal: 0, durationMs: 0, reason: `${problem}\n${selfReported}`, tests: [] };
   }
   const latest = new Map<string, string>();
   for (const answer of answers) latest.set(answer.item, answer.given);
