@@ -12,6 +12,7 @@ import { type CanonicalTests, scoreExercise } from './score-exercise.ts';
 import { runClinicLegs } from './clinic-legs.ts';
 import { withLegs } from './clinic-score.ts';
 import { isClinic } from '../runner/reproduction-legs.ts';
+import { isSelfReportedPractice } from '../quiz/practice.ts';
 
 export interface GradeRun {
   /** The course checkout whose tests, configs and graders grade the work. */
@@ -140,7 +141,9 @@ function zero(result: ExerciseResult, reason: string): ExerciseResult {
   return { ...result, status: 'error', points: 0, reason };
 }
 
-export function totalsOf(exercises: readonly ExerciseResult[]): GradeResults['totals'] {
+export function totalsOf(entries: readonly ExerciseResult[]): GradeResults['totals'] {
+  // Self-reported practice (the quiz) is shown beside the exercises but is in no total.
+  const exercises = entries.filter((e) => !isSelfReportedPractice(e));
   return {
     points: Math.round(exercises.reduce((sum, e) => sum + e.points, 0) * 100) / 100,
     maxPoints: exercises.reduce((sum, e) => sum + e.maxPoints, 0),

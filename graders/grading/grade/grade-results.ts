@@ -1,4 +1,5 @@
 import type { ProviderName } from '../../services/provider-choice.ts';
+import type { ProgressLine } from '../progress/progress.ts';
 
 /** The results file of one grade run; mirrors graders/schemas/results.schema.json. */
 export interface GradeResults {
@@ -18,6 +19,12 @@ export interface GradeResults {
     testsTotal: number;
   };
   exercises: ExerciseResult[];
+  /**
+   * The learner's progress view (the lines of `npm run progress`), computed by the
+   * instructor's batch from these results and the learner's logs, for the class report; notes
+   * name a log that was missing or could not be read.
+   */
+  progress?: { lines: ProgressLine[]; notes: string[] };
 }
 
 /** A course file that differs from the course's own copy, and what the grader did about it. */

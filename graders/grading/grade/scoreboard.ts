@@ -1,5 +1,6 @@
 import { mistakeLogId } from './clinic-log.ts';
 import type { ExerciseResult, GradeResults, IntegrityFinding } from './grade-results.ts';
+import { isSelfReportedPractice, practiceCell } from '../quiz/practice.ts';
 
 /** The terminal scoreboard: one row per exercise, then the total and what to do next. */
 export function renderScoreboard(results: GradeResults, width = 110): string {
@@ -7,7 +8,7 @@ export function renderScoreboard(results: GradeResults, width = 110): string {
     mark(exercise),
     exercise.id,
     `${exercise.testsPassed}/${exercise.testsTotal}`,
-    `${formatPoints(exercise.points)}/${exercise.maxPoints}`,
+    isSelfReportedPractice(exercise) ? 'practice' : `${formatPoints(exercise.points)}/${exercise.maxPoints}`,
     note(exercise),
   ]);
   const header = ['', 'Exercise', 'Tests', 'Points', 'First failure'];
@@ -29,7 +30,9 @@ export function renderScoreboard(results: GradeResults, width = 110): string {
     `Total: ${formatPoints(totals.points)} of ${totals.maxPoints} points; ${totals.exercisesPassed} of ${totals.exercises} exercises complete; ${totals.testsPassed} of ${totals.testsTotal} tests pass.`,
     `Services: ${Object.entries(results.services).map(([name, provider]) => `${name} (${provider})`).join(', ') || 'none needed'}.`,
   ];
-  const next = results.exercises.find((exercise) => exercise.status !== 'passed');
+  const next = results.exercises.find((exercise) => exercise.status !== 'passed' && !isSelfReportedPractice(exercise));
+  const practice = results.exercises.find(isSelfReportedPractice);
+  if (practice) lines.splice(-1, 0, `Quiz (self-reported practice, 0 points): ${practiceCell(practice)}; practise with \`npm run quiz\`.`);
   if (next) {
     lines.push(next.id === mistakeLogId
       ? `Next: ${next.path}: run \`npm run mistakes\` to see what each entry still needs.`

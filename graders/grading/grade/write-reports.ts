@@ -51,8 +51,8 @@ export async function writeReports(
  */
 async function progressSection(results: GradeResults, learnerRoot: string): Promise<string> {
   if (results.target !== 'learner') return '';
-  const { inputs } = await readProgressInputs(learnerRoot);
-  return renderProgressMarkdown(progressLines({ ...inputs, results }));
+  const { inputs } = await readProgressInputs(learnerRoot, undefined, { results });
+  return renderProgressMarkdown(progressLines(inputs));
 }
 
 /** The graded commit's committer date (Classroom 50's submission instant), or now outside git. */

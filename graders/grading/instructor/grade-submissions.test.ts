@@ -1,8 +1,9 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { learnerCheckout, tamperCourse, tamperRoots } from '../grade/tamper-course.ts';
 import { sharedAddressesVariable } from '../../testkit/vitest/global-setup.ts';
+import { practiceLog } from '../progress/progress-fixtures.ts';
 import { type SubmissionGrade, gradeSubmissions } from './grade-submissions.ts';
 
 let graded: SubmissionGrade[];
@@ -12,9 +13,13 @@ beforeAll(async () => {
   const course = await tamperCourse('honest');
   const submissions = await mkdtemp(join(course.root, '..', 'submissions-'));
   tamperRoots.push(submissions);
-  await learnerCheckout(join(submissions, 'alice'), 'honest');
+  const alice = await learnerCheckout(join(submissions, 'alice'), 'honest');
+  // Alice's practice log names a variant in markup; bob's quiz log is cut short.
+  await mkdir(join(alice, '.course/practice'), { recursive: true });
+  await writeFile(join(alice, '.course/practice/log.json'), JSON.stringify(practiceLog([['katas/01-order-placed-event', '<script>alert(1)</script>']])));
   const bob = await learnerCheckout(join(submissions, 'bob'), 'complete');
   await rm(join(bob, 'exercises/katas/01-add/test/negative.test.ts'));
+  await writeFile(join(bob, 'quiz-log.json'), '{ "version": 1, "answers": [');
   await learnerCheckout(join(submissions, 'carol'), 'writes-into-course');
   outDir = join(submissions, '..', `${submissions.split('/').pop()}-report`);
   tamperRoots.push(outDir);
@@ -51,6 +56,15 @@ describe('gradeSubmissions', () => {
     expect(csv[2]).toBe('bob,20,20,10,10,deleted exercises/katas/01-add/test/negative.test.ts,');
     // The sandbox refused carol's writes into the course: nothing changed, her code did not load.
     expect(csv[3]).toMatch(/^carol,0,20,0,0,,"?01-add: test\/(negative|positive)\.test\.ts could not run: .*Access to this API has been restricted/);
+  });
+
+  it('keeps each learner\'s progress view in their results file and shows it, escaped, in the report', async () => {
+    const alice = JSON.parse(await readFile(join(outDir, 'alice', 'grade.json'), 'utf8')) as SubmissionGrade['results'];
+    expect(alice.progress?.lines.find((l) => /01-order-placed-event run/.test(l.rule))).toMatchObject({ have: 'variants tried: <script>alert(1)</script>' });
+    expect(graded.find((g) => g.learner === 'bob')!.results.progress?.notes).toEqual([expect.stringMatching(/^quiz-log\.json is not valid JSON/), expect.stringMatching(/no practice log/)]);
+    const html = await readFile(join(outDir, 'report.html'), 'utf8');
+    expect(html.match(/<details class="learner-progress"><summary>/g)).toHaveLength(3);
+    expect(html).toContain('variants tried: &lt;script&gt;alert(1)&lt;/script&gt;');
   });
 
   it('writes a self-contained HTML report with the pass rates drawn inline', async () => {

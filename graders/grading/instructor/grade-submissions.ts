@@ -12,7 +12,8 @@ import type { ServiceAddresses } from '../../services/services.ts';
 import { mistakeLogId } from '../grade/clinic-log.ts';
 import { withMistakeLog } from '../grade/with-mistake-log.ts';
 import { withQuizLog } from '../grade/with-quiz-log.ts';
-import { quizId, quizMaxPoints } from '../quiz/score-quiz.ts';
+import { quizId, quizMaxPoints } from '../quiz/practice.ts';
+import { learnerProgress } from '../progress/learner-progress.ts';
 import { pointsPerEntry, scoredEntries } from '../mistake-log/score-log.ts';
 import { writeCourseSnapshot } from './course-snapshot.ts';
 import { submissionServices } from './submission-role.ts';
@@ -46,8 +47,8 @@ export interface SubmissionsRun {
 /**
  * `npm run grade -- --submissions DIR`: every subfolder of DIR is one learner's checkout.
  * Each is graded with the course's own tests (only its src/ and answers.md are read), its
- * results kept in OUT/<learner>/grade.json, and all of them summed up in OUT/grades.csv
- * and OUT/report.html.
+ * results kept in OUT/<learner>/grade.json (with the learner's progress view), and all of
+ * them summed up in OUT/grades.csv and OUT/report.html.
  */
 export async function gradeSubmissions(run: SubmissionsRun): Promise<SubmissionGrade[]> {
   const courseRoot = run.courseRoot ?? repoRoot;
@@ -88,7 +89,9 @@ export async function gradeSubmissions(run: SubmissionsRun): Promise<SubmissionG
         await own.dispose();
       }
       // The log is scored from the learner's checkout, never written there.
-      const results = await withQuizLog(await withMistakeLog(graded, { learnerRoot, selfGraded: false, proven: [], log: run.log }), learnerRoot);
+      const scored = await withQuizLog(await withMistakeLog(graded, { learnerRoot, selfGraded: false, proven: [], log: run.log }), learnerRoot);
+      // Kept in the results file, so a class report merged from shards (--collect) shows it too.
+      const results = { ...scored, progress: await learnerProgress(learnerRoot, scored) };
       await rm(join(workDir, learner), { recursive: true, force: true });
       run.log(`  ${learner}: ${results.totals.points}/${results.totals.maxPoints} points` +
         `${results.integrity ? `, ${results.integrity.length} course file(s) changed` : ''}`);
@@ -106,11 +109,14 @@ export async function gradeSubmissions(run: SubmissionsRun): Promise<SubmissionG
   return graded;
 }
 
-/** The report's columns: every exercise, and the mistake log and the quiz when clinic items are graded. */
+/**
+ * The report's columns: every exercise, and the mistake log and the quiz when clinic items are
+ * graded. The quiz column is self-reported practice: shown as answers, worth 0 points.
+ */
 export function reportColumns(exercises: readonly Exercise[]): Pick<Exercise, 'meta'>[] {
   if (!exercises.some((e) => e.meta.kind === 'clinic')) return [...exercises];
   const log = { meta: { id: mistakeLogId, points: pointsPerEntry * scoredEntries, title: 'Mistake log' } } as Pick<Exercise, 'meta'>;
-  const quiz = { meta: { id: quizId, points: quizMaxPoints, title: 'Quiz (self-reported)' } } as Pick<Exercise, 'meta'>;
+  const quiz = { meta: { id: quizId, points: quizMaxPoints, title: 'Quiz: self-reported practice, 0 points' } } as Pick<Exercise, 'meta'>;
   return [...exercises, log, quiz];
 }
 

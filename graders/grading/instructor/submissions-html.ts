@@ -1,14 +1,20 @@
 import type { Exercise } from '../runner/exercise-catalog.ts';
+import { isSelfReportedPractice, practiceCell } from '../quiz/practice.ts';
 import type { SubmissionGrade } from './grade-submissions.ts';
+import { renderProgressSections } from './submissions-progress-html.ts';
 
 type ExerciseInfo = Pick<Exercise, 'meta'>;
 
 /**
  * A self-contained HTML report (no scripts, no fonts, no CDN: it opens from a file or an
  * e-mail attachment): a bar chart of each exercise's pass rate as inline SVG, then one row
- * per learner with points per exercise and the course files they changed.
+ * per learner with points per exercise and the course files they changed, then each
+ * learner's progress view. The quiz is a column of answers (self-reported practice, 0
+ * points), left out of the chart and of every total.
  */
-export function renderSubmissionsHtml(grades: readonly SubmissionGrade[], exercises: readonly ExerciseInfo[]): string {
+export function renderSubmissionsHtml(grades: readonly SubmissionGrade[], columns: readonly ExerciseInfo[]): string {
+  const exercises = columns.filter((c) => !isSelfReportedPractice(c.meta));
+  const practice = columns.filter((c) => isSelfReportedPractice(c.meta));
   const maxPoints = exercises.reduce((sum, e) => sum + e.meta.points, 0);
   const flagged = grades.filter((g) => (g.results.integrity ?? []).length > 0).length;
   return `<!doctype html>
@@ -23,6 +29,9 @@ th, td { border: 1px solid #d0d7de; padding: .3rem .6rem; text-align: right; }
 th:first-child, td:first-child, td.flags { text-align: left; }
 td.error { background: #ffebe9; } td.full { background: #dafbe1; }
 tr.tampered td:first-child::after { content: " ⚠"; color: #bc4c00; }
+th.practice, td.practice { background: #f6f8fa; color: #57606a; font-style: italic; }
+details.learner-progress { margin: .3rem 0; } details.learner-progress summary { cursor: pointer; }
+table.progress th, table.progress td { text-align: left; } table.progress tr.done td:nth-child(3) { background: #dafbe1; }
 .flags ul { margin: 0; padding-left: 1.1rem; }
 </style>
 </head>
@@ -30,15 +39,17 @@ tr.tampered td:first-child::after { content: " ⚠"; color: #bc4c00; }
 <h1>Submissions</h1>
 <p>${grades.length} learner(s), ${exercises.length} exercise(s), ${maxPoints} points available.
 ${flagged} submission(s) changed course files: those files were not used; the grade used the course's own.</p>
+${practice.length > 0 ? `<p>The quiz column is self-reported practice, worth 0 points: the answers each learner logged that are right by the question bank. A learner can copy them from the bank, so it is not part of any total.</p>\n` : ''}
 <h2>Pass rate per exercise</h2>
 ${passRateChart(grades, exercises)}
 <h2>Learners</h2>
 <table id="learners">
-<thead><tr><th>Learner</th><th>Points</th>${exercises.map((e) => `<th title="${esc(e.meta.title)}">${esc(e.meta.id)}</th>`).join('')}<th>Changed course files</th></tr></thead>
+<thead><tr><th>Learner</th><th>Points</th>${columns.map(header).join('')}<th>Changed course files</th></tr></thead>
 <tbody>
-${grades.map((grade) => learnerRow(grade, exercises, maxPoints)).join('\n')}
+${grades.map((grade) => learnerRow(grade, columns, maxPoints)).join('\n')}
 </tbody>
 </table>
+${renderProgressSections(grades)}
 </body>
 </html>
 `;
@@ -72,12 +83,19 @@ function passRateChart(grades: readonly SubmissionGrade[], exercises: readonly E
     `role="img" aria-label="Pass rate per exercise" font-size="13">\n${bars.join('\n')}\n</svg>`;
 }
 
+function header(column: ExerciseInfo): string {
+  return isSelfReportedPractice(column.meta)
+    ? `<th class="practice" title="${esc(column.meta.title)}">${esc(column.meta.id)} (practice, 0 points)</th>`
+    : `<th title="${esc(column.meta.title)}">${esc(column.meta.id)}</th>`;
+}
+
 function learnerRow(grade: SubmissionGrade, exercises: readonly ExerciseInfo[], maxPoints: number): string {
   const findings = grade.results.integrity ?? [];
   const byId = new Map(grade.results.exercises.map((e) => [e.id, e]));
   const cells = exercises.map((exercise) => {
     const result = byId.get(exercise.meta.id);
     if (!result) return '<td class="error">–</td>';
+    if (isSelfReportedPractice(exercise.meta)) return `<td class="practice" title="${esc(result.reason ?? result.hint ?? '')}">${esc(practiceCell(result))}</td>`;
     const css = result.status === 'error' ? ' class="error"' : result.status === 'passed' ? ' class="full"' : '';
     const title = result.reason ?? result.firstFailure ?? `${result.testsPassed}/${result.testsTotal} tests`;
     return `<td${css} title="${esc(title)}">${result.points}</td>`;

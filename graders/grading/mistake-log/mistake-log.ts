@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { courseSchema, describeSchemaErrors } from '../runner/schema-validator.ts';
+import { irregularMessage, isIrregularFile } from '../runner/regular-file.ts';
 
 export type EvidenceKind =
   | 'failing-test' | 'counterexample' | 'code' | 'diagram' | 'decision' | 'query' | 'command' | 'proof' | 'benchmark' | 'review';
@@ -45,6 +46,7 @@ export const emptyLog = (): MistakeLog => ({ version: 1, entries: [] });
 
 /** The learner's log; a missing file is an empty log, anything unreadable is an error. */
 export async function readMistakeLog(file: string): Promise<MistakeLog> {
+  if (await isIrregularFile(file)) throw new MistakeLogError(irregularMessage(shown(file)));
   if (!existsSync(file)) return emptyLog();
   const text = await readFile(file, 'utf8');
   let parsed: unknown;

@@ -1,10 +1,11 @@
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExerciseResult, GradeResults } from '../grade/grade-results.ts';
 import type { Item } from '../quiz/bank.ts';
 import { writeReports } from '../grade/write-reports.ts';
+import { practiceLog } from './progress-fixtures.ts';
 import { progressLines } from './progress.ts';
 import { readProgressInputs } from './read-progress.ts';
 import { renderProgressHtml, renderProgressMarkdown, renderProgressText } from './render-progress.ts';
@@ -42,7 +43,7 @@ async function checkout(files: Record<string, unknown>): Promise<string> {
 }
 const learner = () => checkout({
   'results/grade.json': results,
-  '.course/practice/log.json': { version: 1, attempts: [{ kata: 'katas/01-order-placed-event', variant: 'default' }, { kata: 'katas/01-order-placed-event', variant: 'library' }, { kata: 'katas/02-transactional-outbox', variant: 'default' }, { kata: 'katas/02-transactional-outbox', variant: 'default' }], saved: [] },
+  '.course/practice/log.json': practiceLog([['katas/01-order-placed-event', 'default'], ['katas/01-order-placed-event', 'library'], ['katas/02-transactional-outbox', 'default'], ['katas/02-transactional-outbox', 'default']]),
   'quiz-log.json': { version: 1, answers: [{ item: 'c1', given: '1', at: '2026-12-01T09:00:00Z', paper: 'diagnostic' }] },
 });
 
@@ -82,6 +83,39 @@ describe('npm run progress: the module against this checkout', () => {
     const { problems } = await readProgressInputs(root, bank);
     expect(problems.join('\n')).toMatch(/not valid JSON/);
     expect(await readFile(join(root, 'mistake-log.json'), 'utf8')).toBe('{ "version": 1,');
+  });
+
+  it('reports a damaged practice log or results file as a problem, never a crash, and counts them empty', async () => {
+    const root = await checkout({ '.course/practice/log.json': { version: 1, attempts: 'many', saved: [] } });
+    await writeFile(join(root, 'quiz-log.json'), '<script>alert(1)</script>');
+    await mkdir(join(root, 'results'));
+    await writeFile(join(root, 'results/grade.json'), '{ "schemaVersion": 1');
+    const { inputs, problems } = await readProgressInputs(root, bank);
+    expect(problems).toEqual([
+      expect.stringMatching(/results\/grade\.json is not valid JSON/),
+      expect.stringMatching(/practice\/log\.json does not match graders\/schemas\/practice-log\.schema\.json \(\/attempts must be array\)/),
+      expect.stringMatching(/quiz-log\.json is not valid JSON/),
+    ]);
+    expect(inputs.attempts).toEqual([]);
+    expect(inputs.results).toBeUndefined();
+  });
+
+  it('reads the grader\'s own results when given, not the results file a checkout carries', async () => {
+    const root = await checkout({ 'results/grade.json': { forged: true } });
+    const { inputs, problems } = await readProgressInputs(root, bank, { results });
+    expect(problems).toEqual([]);
+    expect(inputs.results).toBe(results);
+  });
+
+  it('refuses a log that is a link, without reading what it points at', async () => {
+    const root = await checkout({ 'secret.json': { password: 'hunter2' } });
+    await mkdir(join(root, '.course/practice'), { recursive: true });
+    await symlink(join(root, 'secret.json'), join(root, '.course/practice/log.json'));
+    await symlink(join(root, 'secret.json'), join(root, 'mistake-log.json'));
+    const { problems } = await readProgressInputs(root, bank);
+    expect(problems).toHaveLength(2);
+    for (const problem of problems) expect(problem).toMatch(/is not a regular file/);
+    expect(problems.join('\n')).not.toContain('hunter2');
   });
 
   it('renders the same lines on the screen, in Markdown and in HTML', async () => {

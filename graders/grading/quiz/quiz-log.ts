@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { irregularMessage, isIrregularFile } from '../runner/regular-file.ts';
 import { courseSchema, describeSchemaErrors } from '../runner/schema-validator.ts';
 
 /** The learner's committed record of quiz answers, at the repository root. */
@@ -21,6 +22,7 @@ export class QuizLogError extends Error {}
 
 /** Reads and checks the log; a missing file is an empty log, a damaged one is refused, never replaced. */
 export async function readQuizLog(file: string): Promise<QuizLog> {
+  if (await isIrregularFile(file)) throw new QuizLogError(irregularMessage(file));
   if (!existsSync(file)) return { version: 1, answers: [] };
   let parsed: unknown;
   try {

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,7 +24,7 @@ describe('the quiz in the grade', () => {
   it('judges each item\'s latest answer again against the bank', async () => {
     const root = await learnerWith({ version: 1, answers: [{ item: 'one', given: 'b', at }, { item: 'one', given: 'a', at }, { item: 'two', given: '4', at }] });
     const result = await quizResult(root, bank);
-    expect(result).toMatchObject({ id: 'quiz', testsPassed: 1, testsTotal: 2, points: 5, maxPoints: 10, status: 'failed' });
+    expect(result).toMatchObject({ id: 'quiz', testsPassed: 1, testsTotal: 2, points: 0, maxPoints: 0, status: 'failed' });
     expect(result.tests.find((t) => t.name === 'two')).toMatchObject({ status: 'failed', message: expect.stringMatching(/answered 4/) });
     expect(result.hint).toMatch(/self-reported practice/);
   });
@@ -45,9 +45,22 @@ describe('the quiz in the grade', () => {
     expect(await readFile(join(root, quizLogFileName), 'utf8')).toBe('{ "version": 1, "answers": [');
   });
 
-  it('scores full marks only when every bank item\'s latest answer is right', async () => {
+  it('passes only when every bank item\'s latest answer is right, and even then earns 0 points', async () => {
     const root = await learnerWith({ version: 1, answers: [{ item: 'one', given: 'a', at }, { item: 'two', given: '3', at }] });
-    expect(await quizResult(root, bank)).toMatchObject({ status: 'passed', points: 10 });
+    expect(await quizResult(root, bank)).toMatchObject({ status: 'passed', points: 0, maxPoints: 0, testsPassed: 2, hint: expect.stringMatching(/count 0 points/) });
+    const half = await learnerWith({ version: 1, answers: [{ item: 'one', given: 'a', at }] });
+    expect(await quizResult(half, bank)).toMatchObject({ status: 'failed', points: 0, testsPassed: 1, testsTotal: 1 });
+  });
+
+  it('refuses a quiz log that is a link, without reading what it points at', async () => {
+    const root = await learnerWith({ version: 1, answers: [] });
+    const secret = join(root, 'secret.txt');
+    await writeFile(secret, 'root:x:0:0');
+    await rm(join(root, quizLogFileName));
+    await symlink(secret, join(root, quizLogFileName));
+    const result = await quizResult(root, bank);
+    expect(result).toMatchObject({ status: 'error', points: 0, reason: expect.stringMatching(/not a regular file/) });
+    expect(result.reason).not.toContain('root:x');
   });
 
   it('logs a relettered choice in the bank\'s own keys', () => {

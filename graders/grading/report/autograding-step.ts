@@ -1,4 +1,5 @@
 import type { GradeResults } from '../grade/grade-results.ts';
+import { isSelfReportedPractice } from '../quiz/practice.ts';
 
 /**
  * The per-step result of the Classroom-style autograding actions: what
@@ -29,22 +30,24 @@ export function renderAutogradingStep(results: GradeResults, exerciseId: string)
     throw new Error(`No exercise "${exerciseId}" in these results; graded: ${results.exercises.map((e) => e.id).join(', ')}.`);
   }
   const command = `npm run grade -- ${exercise.id}`;
+  // Self-reported practice (the quiz) is reported, never scored.
+  const maxScore = isSelfReportedPractice(exercise) ? 0 : exercise.maxPoints;
   if (exercise.status === 'error' || exercise.tests.length === 0) {
     return {
       version: 1,
       status: 'error',
-      max_score: exercise.maxPoints,
+      max_score: maxScore,
       tests: [{
         name: exercise.title, status: 'error', score: 0, message: exercise.reason ?? 'no tests ran',
         test_code: command, filename: exercise.path, line_no: 0, duration: Math.round(exercise.durationMs),
       }],
     };
   }
-  const share = exercise.maxPoints / exercise.tests.length;
+  const share = maxScore / exercise.tests.length;
   return {
     version: 1,
     status: exercise.status === 'passed' ? 'pass' : 'fail',
-    max_score: exercise.maxPoints,
+    max_score: maxScore,
     tests: exercise.tests.map((test) => ({
       name: test.name,
       status: test.status === 'passed' ? 'pass' : 'fail',

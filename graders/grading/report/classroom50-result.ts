@@ -1,4 +1,5 @@
 import type { GradeResults } from '../grade/grade-results.ts';
+import { isSelfReportedPractice } from '../quiz/practice.ts';
 
 /**
  * Classroom 50's `result.json` (schema id `classroom50/result/v1`), the one file its runner
@@ -54,7 +55,8 @@ export interface Classroom50Identity {
 export function renderClassroom50Result(results: GradeResults, identity: Classroom50Identity): Classroom50Result {
   const tamper = (results.integrity ?? []).length;
   const tests = results.exercises.map((exercise): Classroom50Test => {
-    const max = Math.round(exercise.maxPoints);
+    // Self-reported practice (the quiz) is reported, never scored.
+    const max = isSelfReportedPractice(exercise) ? 0 : Math.round(exercise.maxPoints);
     const note = exercise.reason ?? exercise.firstFailure;
     return {
       'test-name': `${exercise.id}: ${exercise.title}`,

@@ -1,4 +1,5 @@
 import type { ExerciseResult, GradeResults, IntegrityFinding } from '../grade/grade-results.ts';
+import { isSelfReportedPractice } from '../quiz/practice.ts';
 
 /**
  * The grade as GitHub-flavoured Markdown for `$GITHUB_STEP_SUMMARY`: tampering first, then
@@ -14,7 +15,7 @@ export function renderMarkdownSummary(results: GradeResults): string {
     '| | Exercise | Tests | Points | First failure |',
     '| --- | --- | --- | --- | --- |',
     ...results.exercises.map(
-      (e) => `| ${mark(e)} | ${cell(e.id)} | ${e.testsPassed}/${e.testsTotal} | ${points(e.points)}/${e.maxPoints} | ${cell(e.reason ?? e.firstFailure ?? '—')} |`,
+      (e) => `| ${mark(e)} | ${cell(e.id)} | ${e.testsPassed}/${e.testsTotal} | ${isSelfReportedPractice(e) ? 'practice, 0 points' : `${points(e.points)}/${e.maxPoints}`} | ${cell(e.reason ?? e.firstFailure ?? '—')} |`,
     ),
     '',
   );
@@ -22,7 +23,9 @@ export function renderMarkdownSummary(results: GradeResults): string {
     const failing = exercise.tests.filter((test) => test.status === 'failed');
     if (failing.length === 0) continue;
     lines.push(
-      `<details><summary>${html(exercise.id)}: ${failing.length} failing test(s)</summary>`,
+      isSelfReportedPractice(exercise)
+        ? `<details><summary>${html(exercise.id)} (self-reported practice, 0 points): ${failing.length} answer(s) not right yet</summary>`
+        : `<details><summary>${html(exercise.id)}: ${failing.length} failing test(s)</summary>`,
       '',
       ...failing.map((test) => `- \`${test.file}\` ${inline(test.name)}: ${inline(test.message ?? 'failed')}`),
       '',

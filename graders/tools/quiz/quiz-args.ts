@@ -17,7 +17,7 @@ export const usage = `Usage: npm run quiz [-- --concept N | --cluster N] [--seed
   --state FILE    where spaced-review progress is kept (default .course/quiz-state.json)
   --log FILE      where every answer is recorded (default quiz-log.json at the repository
                   root, or beside --state when --state is given); commit it: npm run grade
-                  scores it as self-reported practice
+                  reports it as self-reported practice, worth 0 points
 
 Questions missed last time come first. Answer by key (a, b, c...), several keys for
 "every right key" and ordering questions, a whole number for numeric ones.`;
