@@ -59,3 +59,23 @@ describe.runIf(katas.includes('01-security-event-pipeline'))('design kata 01: it
     expect(readFileSync(readme, 'utf8')).toMatch(/\$0\.08 per GB-month[\s\S]*389 TB kept once, uncompressed, would cost about \$31,000 a month/);
   });
 });
+
+describe.runIf(katas.includes('03-sensor-aggregation'))('design kata 03: its storage figures are computed, not copied', () => {
+  const folder = join(solutions, '03-sensor-aggregation');
+  const readme = [join(root, 'exercises', 'design', '03-sensor-aggregation', 'README.md'), join(folder, 'exercise-draft', 'README.md')].find(existsSync)!;
+  // 500,000 sensors every 10 s, 200 bytes a reading, the seed's own inputs; TB is 10^12 bytes.
+  const rawTerabytes = (days: number) => ((500_000 / 10) * 200 * 86_400 * days) / 1e12;
+
+  it('the README checks the seed\'s rate and gives the raw storage of two years hot and seven cold', () => {
+    expect([rawTerabytes(730), rawTerabytes(2_555)]).toEqual([630.72, 2_207.52]);
+    const text = readFileSync(readme, 'utf8');
+    expect(text).toContain('500,000 readings every 10 s is 50,000 readings/s');
+    expect(text).toContain('630.72 TB in two years and 2,207.52 TB in seven');
+    expect(readFileSync(join(folder, 'design.yaml'), 'utf8')).toContain('86,400 s x 2,555 days = 2,207.52 TB raw');
+  });
+
+  it('the README says what two years of raw readings cost against the budget: about $50,000 a month at $0.08 per GB-month', () => {
+    expect(Math.round((rawTerabytes(730) * 1_000 * 0.08) / 1_000) * 1_000).toBe(50_000);
+    expect(readFileSync(readme, 'utf8')).toMatch(/\$0\.08 per GB-month would cost about \$50,000 a month/);
+  });
+});
