@@ -155,7 +155,7 @@ export function checkDesignText(text: string, file: string, kataNfrs: readonly s
       const guess = nearestKind(component.kind);
       const close = near(component.kind.toLowerCase(), [guess.word]) !== undefined;
       const means = guess.word === guess.kind ? '' : ` (${guess.kind})`;
-      findings.push({ file, line: lineOf(['components', i, 'kind']), rule: 'component/unknown-kind', problem: `kind \`${component.kind}\` of \`${component.name}\` is not in the component vocabulary`, fix: `${close ? `did you mean \`${guess.word}\`${means}? If it is something else, write` : 'write'} \`kind: ${freeKind}\` and say what it does in \`purpose:\` (the vocabulary is in graders/tools/design/vocabulary.ts)` });
+      findings.push({ file, line: lineOf(['components', i, 'kind']), rule: 'component/unknown-kind', problem: `kind \`${component.kind}\` of \`${component.name}\` is not in the component vocabulary`, fix: `${close ? `did you mean \`${guess.word}\`${means}? If it is something else, write` : 'write'} \`kind: ${freeKind}\` and say what it does in \`purpose:\` (the vocabulary is in graders/testkit/design/vocabulary.ts)` });
     }
   });
   const names = [...declared];
