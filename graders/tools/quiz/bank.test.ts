@@ -32,6 +32,20 @@ describe('the question bank (modules/quiz/)', () => {
     }
   });
 
+  it('gives no answer away by its length: no right option is much longer than every wrong one', () => {
+    // Options are shuffled on screen (present() in quiz-order.ts), so position tells a learner
+    // nothing, but a right answer that is always the longest does. The slack of ten characters
+    // lets a "Yes" stand against a "No".
+    const giveaways = bank.flatMap((item) => {
+      if (item.kind !== 'single' && item.kind !== 'multiple') return [];
+      const right = new Set<string>(item.kind === 'single' ? [item.answer] : item.answer);
+      const shortestRight = Math.min(...item.options.filter((o) => right.has(o.key)).map((o) => o.text.length));
+      const longestWrong = Math.max(...item.options.filter((o) => !right.has(o.key)).map((o) => o.text.length));
+      return shortestRight > 1.3 * longestWrong + 10 ? [`${item.id}: ${shortestRight} characters against ${longestWrong}`] : [];
+    });
+    expect(giveaways).toEqual([]);
+  });
+
   it('names only computations that exist, and every computation has its item', () => {
     const named = bank.flatMap((item) => (item.computed ? [item.computed] : []));
     expect(named.filter((name) => !(name in computations))).toEqual([]);
