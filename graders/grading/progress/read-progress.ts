@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GradeResults } from '../grade/grade-results.ts';
@@ -20,6 +20,15 @@ async function readJson(file: string): Promise<unknown> {
   }
 }
 
+/** The design katas of the checkout: the folders under exercises/design/ that hold an exercise.json. */
+function designKatas(root: string): string[] {
+  const folder = join(root, 'exercises', 'design');
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(folder, entry.name, 'exercise.json')))
+    .map((entry) => `design/${entry.name}`).sort();
+}
+
 /**
  * Gathers the view's inputs from a checkout: the grader's results (only the file the grader
  * wrote; nothing is graded here), the practice log, the mistake log and the quiz log. A log
@@ -28,7 +37,7 @@ async function readJson(file: string): Promise<unknown> {
 export async function readProgressInputs(root: string, bank: readonly Item[] = loadBank()): Promise<{ inputs: ProgressInputs; problems: string[] }> {
   const problems: string[] = [];
   const results = (await readJson(join(root, progressSources.results))) as GradeResults | undefined;
-  const practice = (await readJson(join(root, progressSources.practice))) as { attempts?: { kata: string; variant: string }[] } | undefined;
+  const practice = (await readJson(join(root, progressSources.practice))) as { attempts?: { kata: string; variant: string }[]; reflections?: ProgressInputs['reflections'] } | undefined;
   let entries: Awaited<ReturnType<typeof readMistakeLog>>['entries'] = [];
   try {
     entries = (await readMistakeLog(join(root, logFileName))).entries;
@@ -49,6 +58,8 @@ export async function readProgressInputs(root: string, bank: readonly Item[] = l
     inputs: {
       ...(results ? { results } : {}),
       attempts: (practice?.attempts ?? []).map(({ kata, variant }) => ({ kata, variant })),
+      designKatas: designKatas(root),
+      reflections: (practice?.reflections ?? []).map(({ kata, at, weighted, change }) => ({ kata, at, weighted, change })),
       mistakeStandard: completionStandard(entries),
       bankByConcept,
       diagnosticItems: bank.filter((i) => i.diagnostic !== undefined).map((i) => i.id),

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
+import { closest } from 'fastest-levenshtein';
 import { repoRoot } from '../../grading/runner/repo-paths.ts';
 
 /** One test of a kata, as the grader's results and the mutants' Caught-by lines name it. */
@@ -37,4 +38,15 @@ export function listTests(kataFolder: string): TestRef[] {
     throw new Error(`vitest list could not collect the tests of ${kataFolder} (exit ${run.status}):\n${run.stderr.slice(-2_000)}`);
   }
   return listed.map((test) => ({ file: relative(kataFolder, test.file), name: test.name.split(' > ').join(' › ') }));
+}
+
+/** The ids among `ids` that name no test in `tests`, each with the nearest test's id when one is near. */
+export function unknownTestIds(ids: readonly string[], tests: readonly TestRef[]): string[] {
+  return ids.flatMap((id) => {
+    const ref = parseTestId(id);
+    if (ref === undefined) return [`"${id}" is not a test id: write test/<file>.test.ts: <describe> › <test name>`];
+    if (tests.some((t) => t.file === ref.file && t.name === ref.name)) return [];
+    const known = tests.map(testId);
+    return [`"${id}" names no test of the kata${known.length > 0 ? ` (nearest: "${closest(testId(ref), known)}")` : ''}`];
+  });
 }
