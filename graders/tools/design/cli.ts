@@ -1,15 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { readReport } from '../../grading/runner/run-vitest.ts';
-import type { VitestJsonReport } from '../../grading/runner/vitest-report.ts';
 import { PracticeError } from '../practice/practice-error.ts';
 import { type PracticeLog, readLog } from '../practice/practice-log.ts';
-import { compareDesign, type KataTestRunner } from './compare.ts';
+import { compareDesign } from './compare.ts';
+import { runKataTests } from './kata-test-runner.ts';
 import { formatFinding } from '../../testkit/design/design-findings.ts';
 import { checkTarget, DesignInputError, resolveTarget } from './design-kata.ts';
 import { askReflection, changeProblem, parseScores, type Prompter, readRubric, recordReflection, reflection, reflectionReport, ReflectInputError } from './reflect.ts';
@@ -36,27 +32,6 @@ or compare refused, 2 input that is not a design.yaml or a kata, or reflect inpu
 /** npm runs scripts from the repository root; paths are read from where the learner typed them. */
 const typedFrom = process.env.INIT_CWD ?? process.cwd();
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-
-/** The kata's own tests, in the learners' Vitest project, as `npm run watch` would run them, with each test's result. */
-const runKataTests: KataTestRunner = (folder) => {
-  const reportDir = mkdtempSync(join(tmpdir(), 'design-compare-'));
-  const reportFile = join(reportDir, 'report.json');
-  try {
-    const run = spawnSync(process.execPath, [join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--project', 'exercises', relative(repoRoot, folder), '--reporter=json', `--outputFile=${reportFile}`], { cwd: repoRoot, encoding: 'utf8' });
-    let report: VitestJsonReport | undefined;
-    try {
-      report = JSON.parse(readFileSync(reportFile, 'utf8')) as VitestJsonReport;
-    } catch {
-      report = undefined; // no report: the run crashed before the tests; the gate stays shut on the exit code
-    }
-    const tests = report ? readReport(report, folder, 0).tests : [];
-    const count = (status: string) => tests.filter((t) => t.status === status).length;
-    const summary = report ? `Tests  ${count('failed')} failed | ${count('passed')} passed${count('skipped') ? ` | ${count('skipped')} skipped` : ''} (${tests.length})` : `vitest exited with ${run.status}`;
-    return { ok: run.status === 0, summary, tests };
-  } finally {
-    rmSync(reportDir, { recursive: true, force: true });
-  }
-};
 
 function terminalPrompter(): Prompter & { close(): void } {
   const lines = createInterface({ input: process.stdin, terminal: false });
