@@ -118,6 +118,26 @@ describe('npm run progress: the module against this checkout', () => {
     expect(problems.join('\n')).not.toContain('hunter2');
   });
 
+  it('shows the latest reflection per design kata and how the weighted self-score moved across repeats', async () => {
+    const dimensions = ['security-posture', 'compliance', 'nfr-compliance', 'data-flow-coherence', 'cost-awareness', 'operational-readiness', 'failure-handling'];
+    const each = (n: number) => Object.fromEntries(dimensions.map((dimension) => [dimension, n]));
+    // Valid against practice-log.schema.json: the view reads only a log that is.
+    const reflect = (at: string, weighted: number, change: string) => ({ kata: 'design/01-security-event-pipeline', at, scores: each(3), weights: each(2), weighted, change });
+    const root = await checkout({
+      'exercises/design/01-security-event-pipeline/exercise.json': {},
+      'exercises/design/02-device-fleet/exercise.json': {},
+      '.course/practice/log.json': { version: 1, attempts: [], saved: [], reflections: [reflect('2026-11-30T09:00:00.000Z', 2.8, 'Add an index lifecycle.'), reflect('2026-12-01T09:00:00.000Z', 3.4, 'Pseudonymise before the broker.')] },
+    });
+    const lines = progressLines((await readProgressInputs(root, bank)).inputs);
+    expect(line(lines, /01-security-event-pipeline reflected/)).toEqual({
+      section: 'Design katas', rule: 'design/01-security-event-pipeline reflected on after Compare (self-scored: no points)', done: true, next: '',
+      have: 'latest 2026-12-01: weighted self-score 3.4 of 5 (across 2 reflections: 2.8 -> 3.4); change: Pseudonymise before the broker.',
+    });
+    expect(line(lines, /02-device-fleet reflected/)).toMatchObject({
+      done: false, have: 'no reflection recorded', next: '`npm run design -- compare 02-device-fleet`, then `npm run design -- reflect 02-device-fleet`',
+    });
+  });
+
   it('renders the same lines on the screen, in Markdown and in HTML', async () => {
     const lines = progressLines((await readProgressInputs(await learner(), bank)).inputs);
     const text = renderProgressText(lines);

@@ -4,7 +4,7 @@ import { quizId } from '../quiz/score-quiz.ts';
 
 /** One line of the module's completion standard or outputs, as the learner's checkout stands. */
 export interface ProgressLine {
-  section: 'Outputs' | 'Katas' | 'Clinic' | 'Mistake log' | 'Quiz and diagnostic' | 'Completion standard';
+  section: 'Outputs' | 'Katas' | 'Design katas' | 'Clinic' | 'Mistake log' | 'Quiz and diagnostic' | 'Completion standard';
   rule: string;
   done: boolean;
   /** What the evidence shows now. */
@@ -18,6 +18,9 @@ export interface ProgressInputs {
   results?: GradeResults;
   /** Finished practice attempts (.course/practice/log.json): which kata, which variant. */
   attempts: { kata: string; variant: string }[];
+  /** The design katas (paths below exercises/) and the reflections the practice log holds, oldest first. */
+  designKatas: string[];
+  reflections: { kata: string; at: string; weighted: number; change: string }[];
   mistakeStandard: StandardLine[];
   /** Bank item ids by concept number. */
   bankByConcept: Map<number, string[]>;
@@ -77,6 +80,17 @@ export function progressLines(input: ProgressInputs): ProgressLine[] {
       section: 'Katas', rule: `${kata} run at least twice, with different variants`, done,
       have: variants.size === 0 ? 'no attempt logged' : `variants tried: ${[...variants].sort().join(', ')}`,
       next: done ? '' : `\`npm run kata -- start ${kata.split('/')[1]} --variant <another>\``,
+    });
+  }
+  for (const kata of input.designKatas) {
+    const mine = input.reflections.filter((r) => r.kata === kata);
+    const latest = mine.at(-1);
+    const slug = kata.split('/')[1];
+    const moved = mine.length > 1 ? ` (across ${mine.length} reflections: ${mine.map((r) => r.weighted.toFixed(1)).join(' -> ')})` : '';
+    lines.push({
+      section: 'Design katas', rule: `${kata} reflected on after Compare (self-scored: no points)`, done: latest !== undefined,
+      have: latest ? `latest ${latest.at.slice(0, 10)}: weighted self-score ${latest.weighted.toFixed(1)} of 5${moved}; change: ${latest.change}` : 'no reflection recorded',
+      next: `\`npm run design -- compare ${slug}\`, then \`npm run design -- reflect ${slug}\``,
     });
   }
   const clinic = graded ? input.results!.exercises.filter((e) => e.path.startsWith('clinic/')) : [];

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GradeResults } from '../grade/grade-results.ts';
@@ -25,6 +25,15 @@ async function readJson(file: string): Promise<unknown> {
   }
 }
 
+/** The design katas of the checkout: the folders under exercises/design/ that hold an exercise.json. */
+function designKatas(root: string): string[] {
+  const folder = join(root, 'exercises', 'design');
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(folder, entry.name, 'exercise.json')))
+    .map((entry) => `design/${entry.name}`).sort();
+}
+
 /**
  * Gathers the view's inputs from a checkout: the grader's results (given, or else only the
  * file the grader wrote; nothing is graded here), the practice log, the mistake log and the
@@ -45,7 +54,7 @@ export async function readProgressInputs(
     }
   };
   const results = given.results ?? await attempt(() => readResults(join(root, progressSources.results)), undefined);
-  const attempts = await attempt(() => readAttempts(join(root, progressSources.practice)), []);
+  const { attempts, reflections } = await attempt(() => readPractice(join(root, progressSources.practice)), { attempts: [], reflections: [] });
   const entries = await attempt(async () => (await readMistakeLog(join(root, logFileName))).entries, []);
   const answers = await attempt(async () => (await readQuizLog(join(root, quizLogFileName))).answers, []);
   const bankByConcept = new Map<number, string[]>();
@@ -54,6 +63,8 @@ export async function readProgressInputs(
     inputs: {
       ...(results ? { results } : {}),
       attempts,
+      designKatas: designKatas(root),
+      reflections,
       mistakeStandard: completionStandard(entries),
       bankByConcept,
       diagnosticItems: bank.filter((i) => i.diagnostic !== undefined).map((i) => i.id),
@@ -72,12 +83,16 @@ async function readResults(file: string): Promise<GradeResults | undefined> {
 }
 
 /** Finished practice attempts, from a log held to practice mode's own schema. */
-async function readAttempts(file: string): Promise<ProgressInputs['attempts']> {
+async function readPractice(file: string): Promise<Pick<ProgressInputs, 'attempts' | 'reflections'>> {
   const parsed = await readJson(file);
-  if (parsed === undefined) return [];
+  if (parsed === undefined) return { attempts: [], reflections: [] };
   const validate = courseSchema('practice-log.schema.json');
   if (!validate(parsed)) {
     throw new UnreadableLog(`${file} does not match graders/schemas/practice-log.schema.json (${describeSchemaErrors(validate.errors).join('; ')}); its attempts are not counted, and nothing was changed.`);
   }
-  return (parsed as { attempts: { kata: string; variant: string }[] }).attempts.map(({ kata, variant }) => ({ kata, variant }));
+  const log = parsed as { attempts: { kata: string; variant: string }[]; reflections?: NonNullable<ProgressInputs['reflections']> };
+  return {
+    attempts: log.attempts.map(({ kata, variant }) => ({ kata, variant })),
+    reflections: (log.reflections ?? []).map(({ kata, at, weighted, change }) => ({ kata, at, weighted, change })),
+  };
 }

@@ -16,6 +16,8 @@ export interface ExerciseMeta {
   hints: string[];
   /** A clinic item's place in the clinic and what the grader proves (see exercise.schema.json). */
   clinic?: { practice: string; statement: number; radarRow: string; reproductionPoints: number; cardMustName: string[] };
+  /** A design kata's critique rubric: its domain's weight (1-3) for each dimension (see graders/tools/design/rubric.ts). */
+  rubric?: { calibration: string; weights: Record<string, number> };
 }
 
 export interface Exercise {

@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const cli = new URL('./cli.ts', import.meta.url).pathname;
@@ -7,7 +10,18 @@ const fixtures = new URL('./fixtures/', import.meta.url).pathname;
 // Each run starts Node with tsx: seconds on a shared machine, so the tests that run several
 // give themselves room beyond the default minute (a ceiling, never a wait).
 const several = { timeout: 240_000 };
-const design = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', cli, ...args, '--course', 'course'], { cwd: fixtures, env: { ...process.env, INIT_CWD: fixtures }, encoding: 'utf8', timeout: 60_000 });
+const design = (...args: string[]) => designIn(fixtures, 'course', ...args);
+const designIn = (cwd: string, course: string, ...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', cli, ...args, '--course', course], { cwd, env: { ...process.env, INIT_CWD: cwd }, encoding: 'utf8', timeout: 60_000 });
+
+/** A copy of the fixture course with a practice log, so a test can write .course/ (which git ignores). */
+function courseWithLog(log: object) {
+  const root = mkdtempSync(join(tmpdir(), 'design-cli-'));
+  cpSync(join(fixtures, 'course'), root, { recursive: true });
+  mkdirSync(join(root, '.course', 'practice'), { recursive: true });
+  writeFileSync(join(root, '.course', 'practice', 'log.json'), JSON.stringify(log));
+  const read = () => readFileSync(join(root, '.course', 'practice', 'log.json'), 'utf8');
+  return { root, read, [Symbol.dispose]: () => rmSync(root, { recursive: true, force: true }) };
+}
 
 describe('npm run design -- check', () => {
   it('exits 0 on a clean design, and names the next step for a kata', several, () => {
@@ -57,10 +71,35 @@ describe('npm run design -- compare', () => {
     expect(run.stderr).toMatch(/What to do: fix each finding/);
   });
 
+  it('opens on the unfinished attempt once its practice time limit ran out, and says so', () => {
+    // Started long before any run of this test, with a 60-minute limit: the real clock is past it.
+    using course = courseWithLog({ version: 1, attempts: [], saved: [], active: { id: '02-unfinished-20260302T090000000Z', kata: 'design/02-unfinished', variant: 'default', startedAt: '2026-03-02T09:00:00.000Z', timeLimitMinutes: 60 } });
+    const run = designIn(fixtures, course.root, 'compare', '02-unfinished');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^Time is up: comparing an unfinished attempt\./);
+  });
+
   it('shows the comparison and exits 0 once the attempt passes', () => {
     const run = design('compare', '01-sample-pipeline');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/Your design covers 4 of 5 expected components\./);
     expect(run.stdout).toMatch(/Common mistakes: /);
+  });
+});
+
+describe('npm run design -- reflect', () => {
+  const scores = 'security-posture=4,compliance=2,nfr-compliance=5,data-flow-coherence=3,cost-awareness=1,operational-readiness=3,failure-handling=4';
+
+  it('records the scores and the change, says they earn no points; bad input exits 2 naming what to fix, recording nothing', several, () => {
+    using course = courseWithLog({ version: 1, attempts: [], saved: [] });
+    const bad = designIn(fixtures, course.root, 'reflect', '01-sample-pipeline', '--scores', 'security-posture=9', '--change', 'meh');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--scores: security-posture: "9" is not a whole number from 1 to 5; no score for compliance, .*\n--change: "meh" is too short.*\nNothing was recorded\./);
+    expect(JSON.parse(course.read())).toEqual({ version: 1, attempts: [], saved: [] });
+    const run = designIn(fixtures, course.root, 'reflect', '01-sample-pipeline', '--scores', scores, '--change', 'Pseudonymise before the broker keeps anything.');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Reflection recorded for design\/01-sample-pipeline: weighted self-score 3\.1 of 5\./);
+    expect(run.stdout).toMatch(/Self-scores earn no points/);
+    expect(JSON.parse(course.read()).reflections).toEqual([expect.objectContaining({ kata: 'design/01-sample-pipeline', weighted: 3.1, change: 'Pseudonymise before the broker keeps anything.' })]);
   });
 });

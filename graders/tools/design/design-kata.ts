@@ -8,10 +8,16 @@ import { checkDesignText, type DesignCheck } from '../../testkit/design/design-f
 /** Input the command cannot work on (no such file or kata, unreadable): exit 2. */
 export class DesignInputError extends Error {}
 
+/** A common mistake; `foundBy` names the kata's tests that fail on it, when tests stage it. */
+export interface Mistake {
+  says: string;
+  foundBy?: string[];
+}
+
 export interface Expected {
   nfrs: string[];
   expected: { kinds: string[]; says: string }[];
-  mistakes: string[];
+  mistakes: Mistake[];
 }
 
 export interface DesignTarget {
@@ -29,7 +35,9 @@ export function readExpected(courseRoot: string, slug: string): Expected | undef
   if (!existsSync(file)) return undefined;
   const value: unknown = parse(readFileSync(file, 'utf8'));
   if (!validateExpected(value)) throw new DesignInputError(`solutions/design/${slug}/expected.yaml does not match graders/schemas/design-expected.schema.json: ${validateExpected.errors?.map((e) => `${e.instancePath || '(top)'} ${e.message}`).join('; ')}. Fix the kata's expected.yaml.`);
-  return value as unknown as Expected;
+  const read = value as unknown as Omit<Expected, 'mistakes'> & { mistakes: (string | Mistake)[] };
+  // A sentence is a mistake no test stages; both forms are read into one.
+  return { ...read, mistakes: read.mistakes.map((m) => (typeof m === 'string' ? { says: m } : m)) };
 }
 
 const katasIn = (courseRoot: string) => {

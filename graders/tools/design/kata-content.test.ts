@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { coverage } from './compare.ts';
 import { checkDesignText } from '../../testkit/design/design-findings.ts';
 import { readExpected } from './design-kata.ts';
+import { readRubric } from './reflect.ts';
 import { canonicalKind } from '../../testkit/design/vocabulary.ts';
 
 const root = new URL('../../../', import.meta.url).pathname;
@@ -34,6 +35,12 @@ describe.each(katas)('design kata %s: its own content keeps the form', (slug) =>
     const { findings } = checkDesignText(text, 'design.yaml', expected.nfrs);
     expect(findings.length).toBeGreaterThan(0);
     expect(new Set(findings.map((f) => f.rule))).toEqual(new Set(['schema/empty', 'nfr/untraced']));
+  });
+
+  it("its exercise.json weighs every dimension of the critique rubric for the kata's domain (Reflect scores against it)", () => {
+    const folder = [join(root, 'exercises', 'design', slug), join(solutions, slug, 'exercise-draft')].find((f) => existsSync(join(f, 'exercise.json')));
+    expect(folder, `${slug} has no exercise.json`).toBeDefined();
+    expect(() => readRubric(folder!, slug)).not.toThrow();
   });
 });
 

@@ -12,12 +12,15 @@ export interface AttemptStarter {
   wholeSrc: boolean;
 }
 
-/** Reads from git the starter files an attempt at this variant begins with. */
+/**
+ * Reads from git the starter files an attempt at this variant begins with: src/, answers.md
+ * and, for a design kata, design.yaml (its attempt is the design as much as the code).
+ */
 export async function attemptStarter(source: StarterSource, kata: Kata, variant: Variant): Promise<AttemptStarter> {
   const base = `exercises/${kata.path}`;
   const wanted = variant.files
     ? variant.files.map((file) => `${base}/src/${file}`)
-    : await starterPaths(source, [`${base}/src`, `${base}/answers.md`]);
+    : await starterPaths(source, [`${base}/src`, `${base}/answers.md`, `${base}/design.yaml`]);
   if (!wanted.some((path) => path.startsWith(`${base}/src/`))) {
     throw new PracticeError(
       `${base}/src is not in ${source.ref} (${source.reason}): commit the starter, ` +

@@ -23,6 +23,19 @@ describe('startAttempt', () => {
     expect((await readLog(course.ctx.stateDir)).active).toEqual(attempt);
   });
 
+  it("puts a design kata's design.yaml back with its starter, after saving the learner's", async () => {
+    await using course = await courseFixture();
+    await course.write(`${kata}/design.yaml`, 'components: []\n');
+    course.git('add', '-A');
+    course.git('commit', '--quiet', '-m', 'a design.yaml in the starter');
+    await course.write(`${kata}/design.yaml`, 'components: [mine]\n');
+
+    const { saved } = await startAttempt(course.ctx, '01-demo');
+
+    expect(await course.read(`${kata}/design.yaml`)).toBe('components: []\n');
+    expect(saved?.files).toContain('design.yaml');
+  });
+
   it('restores only the files a variant lists, leaving the rest of the learner\'s work alone', async () => {
     await using course = await courseFixture();
     await course.write(`${kata}/src/answer.ts`, 'export const answer = (): number => 41;\n');

@@ -29,11 +29,27 @@ export interface SavedWork {
   files: string[];
 }
 
+/** A design kata's Reflect: the learner's self-scores on the kata's rubric, and one change. */
+export interface Reflection {
+  /** The design kata's path below exercises/, e.g. `design/01-security-event-pipeline`. */
+  kata: string;
+  at: string;
+  /** 1-5 per rubric dimension (graders/tools/design/rubric.ts). */
+  scores: Record<string, number>;
+  /** The kata's weights when the reflection was recorded, so later weight changes rewrite no history. */
+  weights: Record<string, number>;
+  /** Σ weight × score / Σ weight, to one decimal. Earns no points. */
+  weighted: number;
+  change: string;
+}
+
 export interface PracticeLog {
   version: 1;
   active?: StartedAttempt;
   attempts: FinishedAttempt[];
   saved: SavedWork[];
+  /** Design katas' reflections, oldest first (absent until the first one). */
+  reflections?: Reflection[];
 }
 
 export const logFile = (stateDir: string): string => join(stateDir, 'log.json');
