@@ -62,7 +62,7 @@ export function compareDesign(target: DesignTarget, runTests: KataTestRunner): C
     ...(others.length > 0 ? ['', 'Your components no expected one names (say in Reflect why each earns its place):', ...others.map((o) => `  - ${o}`)] : []),
     '',
     'Common mistakes: for each, find where your design avoids it, or write the change you would make:',
-    ...kata.expected.mistakes.map((m) => `  - ${m}`),
+    ...kata.expected.mistakes.map((m) => `  - ${typeof m === 'string' ? m : m.says}`),
   ];
   return { report: lines.join('\n'), covered, expected: rows.length };
 }

@@ -11,7 +11,8 @@ export class DesignInputError extends Error {}
 export interface Expected {
   nfrs: string[];
   expected: { kinds: string[]; says: string }[];
-  mistakes: string[];
+  /** A sentence, or (the newer form) the sentence with the core's tests that stage it. */
+  mistakes: (string | { says: string; foundBy?: string[] })[];
 }
 
 export interface DesignTarget {
