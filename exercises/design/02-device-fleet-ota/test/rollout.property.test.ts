@@ -5,23 +5,28 @@ import { aFleet, certainFailure, type Connection, describeRun, propertyPlan, sil
 
 const plan = propertyPlan;
 const stageStart = (run: Run, stage: number) => run.status.history.find((e) => e.type === 'StageStarted' && e.stage === stage)?.at;
-const rolledBackAt = (run: Run) => run.status.history.find((e) => e.type === 'RolloutRolledBack')?.at;
 
 describe('the staged rollout over generated fleets, connections and failures', () => {
   it('never offers the new version outside a running rollout and the device\'s own stage, and sends every updated device back after a rollback', async () => {
     await assertProperty(
       fc.asyncProperty(aFleet, async (profiles) => {
         const run = await simulate(profiles);
-        const rollback = rolledBackAt(run);
+        // Decisions and connections in the order they happened (see Run.seenAfter).
+        const seen = (found: (e: Run['status']['history'][number]) => boolean) => {
+          const i = run.status.history.findIndex(found);
+          return i < 0 ? undefined : run.seenAfter[i]!;
+        };
+        const rollback = seen((e) => e.type === 'RolloutRolledBack');
+        const starts = run.status.stages.map((_, stage) => seen((e) => e.type === 'StageStarted' && e.stage === stage));
         // The message is built only for a connection that breaks a rule: there are tens of thousands.
         const why = (c: Connection, rule: string) => `${describeRun(run)}\n${c.deviceId} (stage ${run.stageOf.get(c.deviceId)}) connected at ${new Date(c.at).toISOString()} on ${c.running} and was told ${c.answer}: ${rule}`;
-        for (const c of run.connections) {
-          const started = stageStart(run, run.stageOf.get(c.deviceId)!);
-          const afterRollback = rollback !== undefined && c.at >= rollback;
-          if (c.answer === plan.toVersion && (started === undefined || started > c.at)) expect.fail(why(c, 'its stage had not started'));
+        run.connections.forEach((c, i) => {
+          const started = starts[run.stageOf.get(c.deviceId)!];
+          const afterRollback = rollback !== undefined && i >= rollback;
+          if (c.answer === plan.toVersion && (started === undefined || started > i)) expect.fail(why(c, 'its stage had not started'));
           if (c.answer === plan.toVersion && afterRollback) expect.fail(why(c, 'the rollout had been rolled back'));
           if (afterRollback && c.running === plan.toVersion && c.answer !== plan.fromVersion) expect.fail(why(c, `after the rollback it should go back to ${plan.fromVersion}`));
-        }
+        });
       }),
       { numRuns: 40 },
     );

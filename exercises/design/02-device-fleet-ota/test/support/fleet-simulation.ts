@@ -49,6 +49,12 @@ export interface Run {
   /** When each device's first report arrived, and what it said. */
   reported: Map<string, { at: number; outcome: 'healthy' | 'failed' }>;
   status: RolloutStatus;
+  /**
+   * For each entry of `status.history`, the number of connections made before it was seen:
+   * a decision taken during a report at 10:10 comes after the connections before that report,
+   * though they share the millisecond.
+   */
+  seenAfter: number[];
 }
 
 /**
@@ -66,10 +72,15 @@ export async function simulate(profiles: readonly DeviceProfile[], plan: Rollout
   const owes = new Map<string, 'healthy' | 'failed'>();
   const awayUntil = new Map<string, number>();
   const bricked = new Set<string>();
-  const run: Run = { fleet, profiles: byId, stageOf, connections: [], deliveredAt: new Map(), reported: new Map(), status: rollout.status() };
+  const run: Run = { fleet, profiles: byId, stageOf, connections: [], deliveredAt: new Map(), reported: new Map(), status: rollout.status(), seenAfter: [] };
+  const observe = () => {
+    for (let n = rollout.status().history.length; run.seenAfter.length < n; ) run.seenAfter.push(run.connections.length);
+  };
   rollout.start();
+  observe();
   for (let t = 0; t <= horizonMinutes; t += stepMinutes) {
     await clock.advanceTo(t * minute);
+    observe();
     const now = start + t * minute;
     for (const deviceId of fleet) {
       const profile = byId.get(deviceId)!;
@@ -80,6 +91,7 @@ export async function simulate(profiles: readonly DeviceProfile[], plan: Rollout
         owes.delete(deviceId);
         for (let c = 0; c < profile.copies; c += 1) rollout.report({ deviceId, rolloutId: plan.rolloutId, outcome: owed });
         if (!run.reported.has(deviceId)) run.reported.set(deviceId, { at: now, outcome: owed });
+        observe();
       }
       const was = running.get(deviceId)!;
       const answer = rollout.connect(deviceId, was);
