@@ -1,9 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assertProperty } from '#graders/testkit/harness/property.ts';
-import { aFleet, certainFailure, type Connection, describeRun, propertyPlan, silentAtDeadline, simulate, type Run } from './support/fleet-simulation.ts';
+import { aFleet, certainFailure, type Connection, describeRun, propertyPlan, silentAtDeadline, simulate, stageSizes, type Run } from './support/fleet-simulation.ts';
 
 const plan = propertyPlan;
+// Each case simulates four days of a fleet of up to 200 devices, so shrinking a failure would
+// run hundreds of simulations: the first failing fleet is reported as found (with its stages
+// and decisions), and the example tests in rollout.test.ts tell the same mistakes in small.
+const searching = { numRuns: 30, endOnFailure: true };
 const stageStart = (run: Run, stage: number) => run.status.history.find((e) => e.type === 'StageStarted' && e.stage === stage)?.at;
 
 describe('the staged rollout over generated fleets, connections and failures', () => {
@@ -28,15 +32,16 @@ describe('the staged rollout over generated fleets, connections and failures', (
           if (afterRollback && c.running === plan.toVersion && c.answer !== plan.fromVersion) expect.fail(why(c, `after the rollback it should go back to ${plan.fromVersion}`));
         });
       }),
-      { numRuns: 40 },
+      searching,
     );
   });
 
-  it('rolls back every stage whose certain failures exceed 1% of its devices, completes a rollout with no failure, and counts each device once', async () => {
+  it('sizes each stage, rolls back every stage whose certain failures exceed 1% of its devices, completes a rollout with no failure, and counts each device once', async () => {
     await assertProperty(
       fc.asyncProperty(aFleet, async (profiles) => {
         const run = await simulate(profiles);
         const why = describeRun(run);
+        expect(run.status.stages.map((s) => s.devices), `${why}\nstage sizes of a fleet of ${run.fleet.length}`).toEqual(stageSizes(run.fleet.length));
         run.status.stages.forEach((stage, i) => {
           const ids = run.fleet.filter((id) => run.stageOf.get(id) === i);
           const certain = ids.filter((id) => certainFailure(run, id)).length;
@@ -51,7 +56,7 @@ describe('the staged rollout over generated fleets, connections and failures', (
         const clean = run.fleet.every((id) => ['healthy', 'dark'].includes(run.profiles.get(id)!.outcome) && !silentAtDeadline(run, id));
         if (clean) expect(run.status.state, `${why}\nno device failed or went silent`).toBe('completed');
       }),
-      { numRuns: 40 },
+      searching,
     );
   });
 
@@ -73,7 +78,7 @@ describe('the staged rollout over generated fleets, connections and failures', (
           }
         }
       }),
-      { numRuns: 40 },
+      searching,
     );
   });
 });

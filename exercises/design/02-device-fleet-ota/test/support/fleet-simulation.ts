@@ -15,21 +15,40 @@ export interface DeviceProfile {
   darkFor: number;
   /** Copies of its report that arrive (MQTT QoS 1 delivers at least once). */
   copies: number;
+  /** Minutes after installing before it has a verdict to report (inside the 30-minute deadline). */
+  reportAfter: number;
+  /** It connects every `every` minutes (10 or 20), at minutes `phase` + k x `every`. */
+  every: number;
+  phase: number;
 }
 
-/** The devices connect every 10 minutes when they can; the plan is the kata's, with a one-hour soak to keep runs short. */
+/**
+ * The devices connect every 10 or 20 minutes when they can; the plan is the kata's with a
+ * 30-minute soak, to keep runs short and to make devices updated near a stage's end common.
+ */
 export const stepMinutes = 10;
 export const horizonMinutes = 4 * 24 * 60;
-export const propertyPlan: RolloutPlan = { ...fleetPlan('ota-42', oldVersion, newVersion), soakMs: 60 * minute };
+export const propertyPlan: RolloutPlan = { ...fleetPlan('ota-42', oldVersion, newVersion), soakMs: 30 * minute };
 
 export const aFleet = fc.array(
   fc.record({
-    outcome: fc.oneof({ weight: 30, arbitrary: fc.constant<Outcome>('healthy') }, { weight: 1, arbitrary: fc.constantFrom<Outcome>('failed', 'bricked', 'dark') }),
-    offline: fc.option(fc.record({ from: fc.integer({ min: 0, max: 600 }), days: fc.integer({ min: 60, max: 3 * 24 * 60 }) }).map(({ from, days }) => ({ from, to: from + days })), { freq: 4 }),
+    outcome: fc.oneof({ weight: 20, arbitrary: fc.constant<Outcome>('healthy') }, { weight: 1, arbitrary: fc.constantFrom<Outcome>('failed', 'bricked', 'dark') }),
+    offline: fc.oneof(
+      { weight: 4, arbitrary: fc.constant(null) },
+      { weight: 1, arbitrary: fc.record({ from: fc.integer({ min: 0, max: 600 }), minutes: fc.integer({ min: 60, max: 3 * 24 * 60 }) }).map(({ from, minutes }) => ({ from, to: from + minutes })) },
+    ),
+    /** null: every 10 minutes; otherwise every 20, at this phase. */
+    slow: fc.constantFrom(null, 0, 10),
     darkFor: fc.integer({ min: 40, max: 2 * 24 * 60 }),
     copies: fc.integer({ min: 1, max: 3 }),
-  }).map((p): DeviceProfile => (p.offline === null ? { outcome: p.outcome, darkFor: p.darkFor, copies: p.copies } : { ...p, offline: p.offline })),
-  { minLength: 5, maxLength: 250 },
+    reportAfter: fc.constantFrom(10, 20),
+  }).map(({ offline, slow, ...p }): DeviceProfile => {
+    const timing = { ...p, every: slow === null ? 10 : 20, phase: slow ?? 0 };
+    return offline === null ? timing : { ...timing, offline };
+  }),
+  // size 'max': fleets of every size up to 200, not only the small ones fast-check prefers,
+  // so that one failure is sometimes under 1% of the fleet and over 1% of its stage.
+  { minLength: 5, maxLength: 200, size: 'max' },
 );
 
 export interface Connection {
@@ -60,7 +79,7 @@ export interface Run {
 /**
  * Runs the rollout over the generated fleet for four days of virtual time: every 10 minutes
  * each device that can connect first sends the reports it owes, then asks what to run and
- * installs it. A bricked device never connects again; a dark one comes back after `darkFor`.
+ * installs it (every 10 or 20 minutes, as its profile says). A bricked device never connects again; a dark one comes back after `darkFor`.
  */
 export async function simulate(profiles: readonly DeviceProfile[], plan: RolloutPlan = propertyPlan): Promise<Run> {
   const clock = new VirtualClock(start);
@@ -69,7 +88,7 @@ export async function simulate(profiles: readonly DeviceProfile[], plan: Rollout
   const rollout = new RolloutOrchestrator(fleet, plan, clock);
   const stageOf = new Map(fleet.map((id) => [id, rollout.stageOf(id)]));
   const running = new Map(fleet.map((id) => [id, oldVersion]));
-  const owes = new Map<string, 'healthy' | 'failed'>();
+  const owes = new Map<string, { outcome: 'healthy' | 'failed'; from: number }>();
   const awayUntil = new Map<string, number>();
   const bricked = new Set<string>();
   const run: Run = { fleet, profiles: byId, stageOf, connections: [], deliveredAt: new Map(), reported: new Map(), status: rollout.status(), seenAfter: [] };
@@ -84,13 +103,14 @@ export async function simulate(profiles: readonly DeviceProfile[], plan: Rollout
     const now = start + t * minute;
     for (const deviceId of fleet) {
       const profile = byId.get(deviceId)!;
+      if ((t - profile.phase) % profile.every !== 0) continue;
       if (bricked.has(deviceId) || (awayUntil.get(deviceId) ?? 0) > t) continue;
       if (profile.offline && t >= profile.offline.from && t < profile.offline.to) continue;
       const owed = owes.get(deviceId);
-      if (owed !== undefined) {
+      if (owed !== undefined && t >= owed.from) {
         owes.delete(deviceId);
-        for (let c = 0; c < profile.copies; c += 1) rollout.report({ deviceId, rolloutId: plan.rolloutId, outcome: owed });
-        if (!run.reported.has(deviceId)) run.reported.set(deviceId, { at: now, outcome: owed });
+        for (let c = 0; c < profile.copies; c += 1) rollout.report({ deviceId, rolloutId: plan.rolloutId, outcome: owed.outcome });
+        if (!run.reported.has(deviceId)) run.reported.set(deviceId, { at: now, outcome: owed.outcome });
         observe();
       }
       const was = running.get(deviceId)!;
@@ -101,13 +121,17 @@ export async function simulate(profiles: readonly DeviceProfile[], plan: Rollout
       if (answer !== plan.toVersion || run.deliveredAt.has(deviceId)) continue;
       run.deliveredAt.set(deviceId, now);
       if (profile.outcome === 'bricked') bricked.add(deviceId);
-      else owes.set(deviceId, profile.outcome === 'failed' ? 'failed' : 'healthy');
+      else owes.set(deviceId, { outcome: profile.outcome === 'failed' ? 'failed' : 'healthy', from: t + profile.reportAfter });
       if (profile.outcome === 'dark') awayUntil.set(deviceId, t + profile.darkFor);
     }
   }
   run.status = rollout.status();
   return run;
 }
+
+/** The course's stage sizes: each stage reaches its share of the fleet, rounded up. */
+export const stageSizes = (fleetSize: number, plan: RolloutPlan = propertyPlan) =>
+  plan.stages.map((s) => Math.ceil((fleetSize * s.percent) / 100)).map((upTo, i, all) => upTo - (i === 0 ? 0 : all[i - 1]!));
 
 /** A device whose failure no timing can hide: online throughout, and failing or bricked. */
 export const certainFailure = (run: Run, id: string) => {
