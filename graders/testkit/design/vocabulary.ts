@@ -10,19 +10,19 @@ import { closest } from 'fastest-levenshtein';
 export const vocabulary: Readonly<Record<string, readonly string[]>> = {
   'event-source': ['source', 'producer', 'agent', 'data-source', 'device', 'sensor'],
   'message-broker': ['broker', 'kafka', 'redpanda', 'pulsar', 'kinesis', 'event-log', 'log', 'event-bus', 'rabbitmq', 'queue', 'sqs', 'nats'],
-  'mqtt-broker': ['mqtt', 'emqx', 'mosquitto', 'hivemq', 'iot-core'],
+  'mqtt-broker': ['mqtt', 'emqx', 'mosquitto', 'hivemq', 'iot-core', 'vernemq', 'mqtt-cluster', 'iot-hub'],
   'stream-processor': ['stream-processing', 'flink', 'kafka-streams', 'spark-streaming', 'normaliser', 'normalizer', 'aggregator', 'consumer'],
   'rule-engine': ['correlation-engine', 'correlator', 'cep', 'alerting-engine', 'rules', 'alert-engine', 'threshold-alerting'],
   'dead-letter-queue': ['dlq', 'dead-letter', 'dead-letter-topic', 'parking-lot'],
   'search-store': ['elasticsearch', 'opensearch', 'clickhouse', 'search-index', 'hot-storage'],
-  'time-series-db': ['tsdb', 'timescaledb', 'influxdb', 'prometheus', 'time-series', 'questdb', 'victoriametrics'],
+  'time-series-db': ['tsdb', 'timescaledb', 'influxdb', 'prometheus', 'time-series', 'questdb', 'timestream', 'victoriametrics', 'telemetry-store'],
   'object-store': ['s3', 'blob-store', 'gcs', 'cold-storage', 'parquet', 'data-lake'],
   'relational-db': ['postgres', 'postgresql', 'mysql', 'database', 'sql-db'],
   'key-value-store': ['redis', 'dynamodb', 'cache', 'kv-store'],
   'notification-service': ['notifier', 'alert-router', 'alert-routing', 'pager', 'pagerduty', 'notifications'],
   'orchestrator': ['saga-orchestrator', 'workflow-engine', 'rollout-orchestrator', 'ota-orchestrator', 'temporal', 'coordinator'],
-  'device-registry': ['device-shadow', 'shadow-service', 'registry', 'inventory'],
-  'artifact-store': ['firmware-store', 'artifact-repository', 'registry-of-artifacts', 'artifacts'],
+  'device-registry': ['device-shadow', 'shadow-service', 'registry', 'inventory', 'device-twin', 'digital-twin', 'thing-registry'],
+  'artifact-store': ['firmware-store', 'artifact-repository', 'registry-of-artifacts', 'artifacts', 'firmware-repository', 'image-store'],
   'api-gateway': ['gateway', 'ingress', 'edge-proxy', 'load-balancer'],
   'rest-api': ['api', 'query-api', 'backend', 'http-api', 'service-api'],
   'dashboard': ['ui', 'frontend', 'console', 'grafana', 'kibana'],
@@ -30,7 +30,7 @@ export const vocabulary: Readonly<Record<string, readonly string[]>> = {
   'pseudonymiser': ['pseudonymizer', 'pii-masking', 'tokenizer', 'tokeniser', 'anonymiser'],
   'audit-log': ['access-log', 'audit-trail', 'audit'],
   'tenant-isolation': ['tenant-partitioning', 'row-level-security', 'rls'],
-  'sync-queue': ['offline-queue', 'reconciliation-service', 'outbox'],
+  'sync-queue': ['offline-queue', 'reconciliation-service', 'outbox', 'offline-reconciliation', 'reconciler'],
 };
 
 /** The word for a component the vocabulary does not name. */

@@ -67,6 +67,27 @@ describe.runIf(katas.includes('01-security-event-pipeline'))('design kata 01: it
   });
 });
 
+describe.runIf(katas.includes('02-device-fleet-ota'))('design kata 02: its OTA cost is computed, not copied', () => {
+  const folder = join(solutions, '02-device-fleet-ota');
+  const readme = [join(root, 'exercises', 'design', '02-device-fleet-ota', 'README.md'), join(folder, 'exercise-draft', 'README.md')].find(existsSync)!;
+  // The seed's own inputs: an 80 MB image, $0.10 per MB, 50,000 devices; deltas of 5-10 MB.
+  const dollars = (megabytes: number, devices = 1) => Math.round(megabytes * 0.1 * devices * 100) / 100;
+
+  it('the README gives $8 per device and $400,000 for the fleet, says the copied $4 and $200,000 are wrong, and prices deltas', () => {
+    expect([dollars(80), dollars(80, 50_000), dollars(5), dollars(10)]).toEqual([8, 400_000, 0.5, 1]);
+    const text = readFileSync(readme, 'utf8');
+    expect(text).toContain('$8 per device and $400,000 for a fleet of 50,000');
+    expect(text).toMatch(/says \$4 and \$200,000 for the same inputs/);
+    expect(text).toContain('$0.50-$1.00 per device');
+  });
+
+  it('the reference design states the same figures', () => {
+    const design = readFileSync(join(folder, 'design.yaml'), 'utf8');
+    expect(design).toContain('$8 per device, $400,000');
+    expect(design).toContain('$0.50-$1.00 per device, $50,000 at most for the fleet');
+  });
+});
+
 describe.runIf(katas.includes('03-sensor-aggregation'))('design kata 03: its storage figures are computed, not copied', () => {
   const folder = join(solutions, '03-sensor-aggregation');
   const readme = [join(root, 'exercises', 'design', '03-sensor-aggregation', 'README.md'), join(folder, 'exercise-draft', 'README.md')].find(existsSync)!;
