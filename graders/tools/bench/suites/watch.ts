@@ -10,7 +10,8 @@ import type { BenchFigure, BenchSuite } from '../bench-suite.ts';
  * exercise's src/ to the end of the re-run it triggers, for an exercise without services
  * (COURSE_BENCH_WATCH names another). The saved file keeps its content, plus a trailing
  * comment that is taken away again afterwards. COURSE_BENCH_WATCH_ISOLATE=1 forces a fresh
- * worker per test file, as the watch ran before exercises without services shared one, to
+ * forked worker per test file, as the watch ran before exercises without services shared a
+ * thread, to
  * compare the two back to back.
  */
 const suite: BenchSuite = {
@@ -32,7 +33,7 @@ const suite: BenchSuite = {
       add('tests and hooks', d.duration);
     };
     const vitest = await createVitest('test', {
-      root: repoRoot, watch: true, project: ['exercises-*'], ...(process.env.COURSE_BENCH_WATCH_ISOLATE === '1' && { isolate: true }), reporters: [{ onTestModuleEnd, onTestRunEnd: () => runEnded?.() }],
+      root: repoRoot, watch: true, project: ['exercises-*'], ...(process.env.COURSE_BENCH_WATCH_ISOLATE === '1' && { isolate: true, pool: 'forks' }), reporters: [{ onTestModuleEnd, onTestRunEnd: () => runEnded?.() }],
     });
     const nextRunEnd = () => new Promise<void>((resolve) => void (runEnded = resolve));
     try {
