@@ -15,7 +15,7 @@ export default class SplitReporter implements Reporter {
   onTestModuleEnd(module: TestModule): void {
     const d = module.diagnostic();
     mark('file ended');
-    // Durations, not instants: written as instants after a zero so the bench reads them alike.
+    // Durations in ms, not instants: the bench reads marks named "(ms)" as such.
     mark('worker environment (ms)', d.environmentSetupDuration);
     mark('worker prepare (ms)', d.prepareDuration);
     mark('setup files (ms)', d.setupDuration);
