@@ -1,10 +1,18 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { exerciseFoldersByServices } from './graders/testkit/vitest/exercise-projects.ts';
 import { exerciseTestDefaults } from './graders/testkit/vitest/exercise-test-defaults.ts';
 
+const courseRoot = fileURLToPath(new URL('.', import.meta.url));
+const { withServices, without } = exerciseFoldersByServices(courseRoot);
+const testsOf = (folders: string[]) => folders.map((folder) => `${folder}/test/**/*.test.ts`);
+
 /**
- * Two projects: `exercises` is what learners run (`npm run watch`, `npm run ui`), `graders`
- * is the repository's own tests. Per-run copies under .course/ belong to the grader and
- * are never collected from here.
+ * What learners run (`npm run watch`, `npm run ui`: projects `exercises-*`) and the
+ * repository's own tests (`graders`). Exercises without services share one reused test
+ * worker, a thread (a re-run after a save forks no process per test file); those with services keep
+ * a fresh worker per file, since their tests hold connections and per-file databases. Per-run
+ * copies under .course/ belong to the grader and are never collected from here.
  */
 export default defineConfig({
   test: {
@@ -12,8 +20,19 @@ export default defineConfig({
       {
         test: {
           ...exerciseTestDefaults,
-          name: 'exercises',
-          include: ['exercises/**/test/**/*.test.ts'],
+          name: 'exercises-without-services',
+          include: testsOf(without),
+          isolate: false,
+          // A worker thread starts in a fraction of a forked process's time; no test or code of
+          // these exercises changes directory or starts processes, which threads do not allow.
+          pool: 'threads',
+        },
+      },
+      {
+        test: {
+          ...exerciseTestDefaults,
+          name: 'exercises-with-services',
+          include: testsOf(withServices),
         },
       },
       {

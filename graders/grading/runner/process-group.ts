@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
 
 export interface GroupRun {
@@ -35,6 +34,9 @@ export async function runInGroup(args: string[], options: GroupOptions): Promise
   const keep = (chunk: Buffer) => void (output = (output + chunk.toString()).slice(-20_000));
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
+  // Listened for from the start: 'close' can come before the awaited 'exit' resumes this
+  // function, and a listener added after it would wait out the whole grace period below.
+  const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -46,7 +48,9 @@ export async function runInGroup(args: string[], options: GroupOptions): Promise
   // Whatever the run left behind (a server a test started, a stray worker) goes with it.
   killGroup(child.pid);
   // The last output still in the pipes is read, for a second at most.
-  await Promise.race([once(child, 'close'), delay(1_000)]);
+  const grace = new AbortController();
+  await Promise.race([closed, delay(1_000, undefined, { signal: grace.signal }).catch(() => undefined)]);
+  grace.abort();
   child.stdout.destroy();
   child.stderr.destroy();
   return { exit, timedOut, output, durationMs: performance.now() - started };

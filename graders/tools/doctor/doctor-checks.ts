@@ -52,7 +52,7 @@ export async function runDoctor(probes: Probes): Promise<Finding[]> {
   findings.push(
     (await probes.portFree(uiPort))
       ? { level: 'ok', title: `port ${uiPort} is free for npm run ui` }
-      : { level: 'warn', title: `port ${uiPort} is taken`, detail: `npm run ui cannot listen; stop what holds it, or run npx vitest --project exercises --ui --api.port=<another port>.` },
+      : { level: 'warn', title: `port ${uiPort} is taken`, detail: `npm run ui cannot listen; stop what holds it, or run npx vitest --project 'exercises-*' --ui --api.port=<another port>.` },
   );
   const free = probes.memory.freeBytes / GiB;
   findings.push({
