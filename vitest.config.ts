@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { exerciseFoldersByServices } from './graders/testkit/vitest/exercise-projects.ts';
+import { exerciseFoldersByServices, reusedWorkerSettings } from './graders/testkit/vitest/exercise-projects.ts';
 import { exerciseTestDefaults } from './graders/testkit/vitest/exercise-test-defaults.ts';
 
 const courseRoot = fileURLToPath(new URL('.', import.meta.url));
@@ -10,7 +10,8 @@ const testsOf = (folders: string[]) => folders.map((folder) => `${folder}/test/*
 /**
  * What learners run (`npm run watch`, `npm run ui`: projects `exercises-*`) and the
  * repository's own tests (`graders`). Exercises without services share one reused test
- * worker, a thread (a re-run after a save forks no process per test file); those with services keep
+ * worker, a thread (a re-run after a save forks no process per test file; each file still
+ * imports the exercise's code afresh); those with services keep
  * a fresh worker per file, since their tests hold connections and per-file databases. Per-run
  * copies under .course/ belong to the grader and are never collected from here.
  */
@@ -22,10 +23,7 @@ export default defineConfig({
           ...exerciseTestDefaults,
           name: 'exercises-without-services',
           include: testsOf(without),
-          isolate: false,
-          // A worker thread starts in a fraction of a forked process's time; no test or code of
-          // these exercises changes directory or starts processes, which threads do not allow.
-          pool: 'threads',
+          ...reusedWorkerSettings,
         },
       },
       {

@@ -1,5 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ViteUserConfig } from 'vitest/config';
+import { exerciseTestDefaults } from './exercise-test-defaults.ts';
 
 /**
  * The learner's exercise folders (relative to the course root) split by whether their tests
@@ -31,3 +34,15 @@ function readServices(file: string): unknown[] | undefined {
     return undefined;
   }
 }
+
+/**
+ * How the learner's watch runs the exercises without services: one reused worker thread (a
+ * re-run after a save starts no process per test file), with the module registry emptied
+ * before each file so that no module state leaks from one file into the next. No test or code
+ * of these exercises changes directory or starts processes, which threads do not allow.
+ */
+export const reusedWorkerSettings = {
+  isolate: false,
+  pool: 'threads',
+  setupFiles: [...exerciseTestDefaults.setupFiles, fileURLToPath(new URL('./fresh-modules-per-file.ts', import.meta.url))],
+} satisfies NonNullable<ViteUserConfig['test']>;
