@@ -10,6 +10,12 @@ import type { RunnerReply, RunnerRequest } from './runner-protocol.ts';
 import { exitVerdict, noReportVerdict, readReport, type RunOptions, type RunOutcome, runVitest, variantConfig } from './run-vitest.ts';
 import type { VitestJsonReport } from './vitest-report.ts';
 
+/**
+ * Runs one runner makes before it is replaced: each run's Vite server and module graph should
+ * be freed by close(), but whatever a copy leaves in the process (an exit hook, a timer, a
+ * module cache) would otherwise pile up over hundreds of runs. One import per 100 runs is cheap.
+ */
+const runsPerRunner = 100;
 const workerFile = join(repoRoot, 'graders', 'grading', 'runner', 'runner-worker.ts');
 type Exit = { code: number | null; signal: NodeJS.Signals | null };
 
@@ -22,6 +28,7 @@ class LongRunner {
   readonly ready: Promise<void>;
   readonly exited: Promise<Exit>;
   alive = true;
+  runs = 0;
 
   constructor(env: NodeJS.ProcessEnv) {
     this.child = spawn(process.execPath, [workerFile], { cwd: repoRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
@@ -41,6 +48,7 @@ class LongRunner {
     const reportDir = await mkdtemp(join(tmpdir(), 'course-report-'));
     const reportFile = join(reportDir, 'vitest-report.json');
     const started = performance.now();
+    this.runs += 1;
     try {
       const id = this.nextId++;
       const answered = new Promise<RunnerReply>((resolve) => this.replies.set(id, resolve));
@@ -126,6 +134,7 @@ export class RunnerPool {
     try {
       return await runner.run(options);
     } finally {
+      if (runner.alive && runner.runs >= runsPerRunner) runner.kill();
       if (runner.alive) this.idle.push(runner);
       else this.all.delete(runner);
     }
