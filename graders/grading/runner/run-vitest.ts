@@ -48,7 +48,7 @@ export interface RunOptions {
 }
 
 const vitestEntry = join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs');
-const variantConfig = join(repoRoot, 'graders', 'testkit', 'vitest', 'variant-run.config.ts');
+export const variantConfig = join(repoRoot, 'graders', 'testkit', 'vitest', 'variant-run.config.ts');
 
 /**
  * Runs Vitest on one copied exercise in a child process of its own, in its own process
@@ -91,19 +91,27 @@ export async function runVitest(options: RunOptions): Promise<RunOutcome> {
     ? (JSON.parse(await readFile(reportFile, 'utf8')) as VitestJsonReport)
     : undefined;
   await rm(reportDir, { recursive: true, force: true });
-  if (!report) {
-    const reason = timedOut ? 'timeout' : 'crash';
-    const detail = timedOut
-      ? `did not finish within ${Math.round(options.timeoutMs / 1000)} s (an endless loop, or something that never settles)`
-      : ranOutOfMemory(output)
-        ? outOfMemory
-        : `the test run ended (${exit.signal ?? `exit code ${exit.code}`}) without a report:\n${lastLines(output, 15)}`;
-    return { tests: [], brokenFiles: [], abort: { reason, detail }, durationMs };
-  }
+  if (!report) return { tests: [], brokenFiles: [], abort: noReportVerdict(exit, timedOut, options.timeoutMs, output), durationMs };
   const outcome = readReport(report, options.root, durationMs);
   outcome.abort = exitVerdict(exit, timedOut, options.timeoutMs, outcome, report.success, output);
   if (!outcome.abort) delete outcome.abort;
   return outcome;
+}
+
+/** Why a run that wrote no report is not trusted: it was killed at its deadline, or it crashed. */
+export function noReportVerdict(
+  exit: { code: number | null; signal: NodeJS.Signals | null },
+  timedOut: boolean,
+  timeoutMs: number,
+  output: string,
+): NonNullable<RunOutcome['abort']> {
+  const reason = timedOut ? 'timeout' : 'crash';
+  const detail = timedOut
+    ? `did not finish within ${Math.round(timeoutMs / 1000)} s (an endless loop, or something that never settles)`
+    : ranOutOfMemory(output)
+      ? outOfMemory
+      : `the test run ended (${exit.signal ?? `exit code ${exit.code}`}) without a report:\n${lastLines(output, 15)}`;
+  return { reason, detail };
 }
 
 /**

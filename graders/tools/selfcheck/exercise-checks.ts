@@ -47,6 +47,8 @@ export interface RunContext {
   shared: string;
   /** How the copies are run: a batch shared with the exercise's other checks, or one process each (the default). */
   batch?: RunBatch;
+  /** Runs the copies when there is no batch: long-lived runners (--runner), or one process each (the default). */
+  runner?: Runner;
 }
 
 /** Lays out every check's copy; a copy that cannot be made (a patch that no longer applies) is marked, not thrown. */
@@ -78,7 +80,7 @@ export function runInputs(check: VariantCheck, context: Pick<RunContext, 'option
 
 /** Runs one copy's tests (or reuses the recorded pass of the same inputs) and judges the outcome by the rule for its way. */
 export async function checkVariant(check: VariantCheck, context: RunContext): Promise<CheckResult> {
-  const member = context.batch?.join() ?? { run: runAlone, leave: () => undefined };
+  const member = context.batch?.join() ?? { run: context.runner ?? runAlone, leave: () => undefined };
   try {
     const inputs = runInputs(check, context);
     const cached = check.loadProblem ? undefined : await context.cache.get(inputs);

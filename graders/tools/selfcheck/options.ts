@@ -14,6 +14,11 @@ export interface SelfcheckOptions {
    * default until a bench on a quiet machine shows it faster: under load it measured even.
    */
   batch: boolean;
+  /**
+   * Run each copy in a long-lived runner process that imports Vitest once (two runners, one
+   * per run at a time), with --runner. Off by default: see the bench's figures.
+   */
+  runner: boolean;
   ci: boolean;
 }
 
@@ -22,7 +27,8 @@ const usage =
   '  --seeds N    run every mutant under N seeds (default 3 in CI, 1 otherwise)\n' +
   '  --seed S     run under seed S (repeat for several), e.g. to replay a seed the self-check printed\n' +
   '  --no-cache   run everything, even runs whose inputs are unchanged since they last passed\n' +
-  '  --batch      run an exercise\'s copies in one Vitest process (a project per copy) instead of one process each';
+  '  --batch      run an exercise\'s copies in one Vitest process (a project per copy) instead of one process each\n' +
+  '  --runner     run each copy in a long-lived runner process that imports Vitest once, instead of a process per copy';
 
 /** `CI=true` (as GitHub Actions and most CI engines set it) means a CI run. */
 export const isCi = (env: NodeJS.ProcessEnv) => env.CI !== undefined && !['', '0', 'false'].includes(env.CI.toLowerCase());
@@ -34,7 +40,7 @@ export function selfcheckOptions(args: string[], env: NodeJS.ProcessEnv = proces
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { seeds: { type: 'string' }, seed: { type: 'string', multiple: true }, 'no-cache': { type: 'boolean' }, batch: { type: 'boolean' } },
+      options: { seeds: { type: 'string' }, seed: { type: 'string', multiple: true }, 'no-cache': { type: 'boolean' }, batch: { type: 'boolean' }, runner: { type: 'boolean' } },
     });
   } catch (error) {
     throw new Error(`${(error as Error).message}\n${usage}`);
@@ -46,7 +52,8 @@ export function selfcheckOptions(args: string[], env: NodeJS.ProcessEnv = proces
     if (!Number.isInteger(n) || n < min) throw new Error(`${what} ${text} is not a whole number${min > 0 ? ` of at least ${min}` : ''}.\n${usage}`);
     return n;
   };
+  if (values.batch && values.runner) throw new Error(`--batch and --runner are two ways of running the copies: choose one.\n${usage}`);
   const seeds = (values.seed ?? []).map((seed) => whole(seed, '--seed', -(2 ** 31)));
   const seedCount = seeds.length > 0 ? seeds.length : values.seeds !== undefined ? whole(values.seeds, '--seeds', 1) : ci ? 3 : 1;
-  return { filters: positionals, seedCount, seeds, cache: !ci && values['no-cache'] !== true, batch: values.batch === true, ci };
+  return { filters: positionals, seedCount, seeds, cache: !ci && values['no-cache'] !== true, batch: values.batch === true, runner: values.runner === true, ci };
 }

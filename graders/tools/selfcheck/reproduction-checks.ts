@@ -29,8 +29,8 @@ export function plannedReproductionChecks(exercise: Exercise, runDir: string): R
   ];
 }
 
-export async function checkReproduction(check: ReproductionCheck, env: NodeJS.ProcessEnv, timeoutMs: number, batch?: RunBatch): Promise<CheckResult> {
-  const member = batch?.join() ?? { run: runAlone, leave: () => undefined };
+export async function checkReproduction(check: ReproductionCheck, env: NodeJS.ProcessEnv, timeoutMs: number, batch?: RunBatch, runner: Runner = runAlone): Promise<CheckResult> {
+  const member = batch?.join() ?? { run: runner, leave: () => undefined };
   try {
     return await checkLeg(check, env, timeoutMs, member.run);
   } finally {

@@ -9,7 +9,7 @@ const plannedExercises = 45;
 
 /**
  * `npm test` as a maintainer runs it, cache off: one exercise at a time (the edit-one loop),
- * one Vitest process per copy (the default) and with --batch to compare, and the whole course,
+ * one Vitest process per copy (the default), with --batch and with --runner to compare, and the whole course,
  * projected to the planned size. A whole run takes minutes, so it is
  * repeated at most COURSE_BENCH_FULL_RUNS times (default 3; 0 leaves it out) whatever --repetitions says.
  */
@@ -19,16 +19,20 @@ const suite: BenchSuite = {
     const exercises = selectExercises(process.env.COURSE_BENCH_EXERCISES?.split(',') ?? []);
     const figures: BenchFigure[] = [];
     for (const exercise of exercises) {
-      // One process per copy (the default) and batched, alternating, so both see the same load.
+      // One process per copy (the default), batched and through long-lived runners, taking
+      // turns, so all three see the same load.
       const batched: number[] = [];
       const alone: number[] = [];
+      const runners: number[] = [];
       for (let i = 0; i < repetitions; i++) {
         alone.push(await timeSelfcheck([exercise.path, '--no-cache']));
         batched.push(await timeSelfcheck([exercise.path, '--no-cache', '--batch']));
+        runners.push(await timeSelfcheck([exercise.path, '--no-cache', '--runner']));
       }
       figures.push(
         { metric: `${exercise.meta.id}: npm test -- <it> --no-cache`, unit: 's', samples: alone, target: { comparison: '<', value: 30 } },
         { metric: `${exercise.meta.id}: the same, --batch`, unit: 's', samples: batched },
+        { metric: `${exercise.meta.id}: the same, --runner`, unit: 's', samples: runners },
       );
     }
     const fullRuns = Math.min(repetitions, Number(process.env.COURSE_BENCH_FULL_RUNS ?? 3));
