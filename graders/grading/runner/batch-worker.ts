@@ -1,71 +1,105 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { globSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProjectConfiguration } from 'vitest/config';
-import type { TestModule } from 'vitest/node';
+import type { TestModule, TestSpecification } from 'vitest/node';
 import { exerciseTestDefaults } from '../../testkit/vitest/exercise-test-defaults.ts';
-import { sandboxFlags, sandboxVariable } from '../../testkit/vitest/sandbox-flags.ts';
-import type { BatchPlan, BatchSummary } from './batch-plan.ts';
+import { copiesVariable, type CopyEnvironment, sandboxFlags } from '../../testkit/vitest/sandbox-flags.ts';
+import type { BatchPlan, BatchRun, BatchSummary } from './batch-plan.ts';
 
 /**
- * One Vitest process for many laid-out copies (the self-check's references, starters and
- * mutants under each seed): a project per copy, each with its own root, seed, sandbox and
- * test filter, so only Node, Vitest and the services are started once. Each copy's results
- * are written as the JSON reporter would have written them for that copy alone. Never used
- * for a learner's copy: learner code gets a process of its own (see run-vitest.ts).
+ * One Vitest process and one reused test worker for many laid-out copies of one exercise (the
+ * self-check's references, starters and mutants under a seed): the copies' test files run one
+ * after another in a fork that is started once, so Node, Vitest, the test worker and the
+ * packages the tests import are paid once per batch instead of once per copy. Before each
+ * file, copy-environment.ts gives it its copy's variables (seed, sandbox root, fast failing)
+ * and fresh-modules-per-file.ts empties the module registry, so each file imports its copy's
+ * code and the test kit afresh, as in a process of its own. Each copy's results are written
+ * as the JSON reporter would have written them for that copy alone. Never used for a
+ * learner's copy: learner code gets a process of its own (see run-vitest.ts).
  */
 const started = performance.now();
 const plan = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as BatchPlan;
-const { createVitest, JsonReporter } = await import('vitest/node');
+const { BaseSequencer, createVitest, JsonReporter } = await import('vitest/node');
 const imported = performance.now();
-const guard = fileURLToPath(new URL('../../testkit/vitest/integrity-guard.ts', import.meta.url));
+const setupFile = (name: string) => fileURLToPath(new URL(`../../testkit/vitest/${name}`, import.meta.url));
 
-const projects: TestProjectConfiguration[] = plan.runs.map((run, index) => ({
+/** Every variable any copy sets, with this copy's value, the process's, or null (unset). */
+const ownNames = [...new Set(plan.runs.flatMap((run) => Object.keys(copyVariables(run))))];
+const copies: CopyEnvironment[] = plan.runs.map((run) => ({
+  root: run.root,
+  env: Object.fromEntries(ownNames.map((name) => [name, copyVariables(run)[name] ?? process.env[name] ?? null])),
+}));
+const holder = commonFolder(plan.runs.map((run) => run.root));
+
+/** Runs the files in the plan's order (the runs that must pass last), not by size or history. */
+class PlanOrder extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    return files;
+  }
+}
+
+const projects: TestProjectConfiguration[] = [{
   test: {
     ...exerciseTestDefaults,
-    name: `copy-${index}`,
-    // Its own root, as when it runs alone: what a test sees of its copy does not change.
-    root: run.root,
-    include: ['test/**/*.test.ts'],
-    // As variant-run.config.ts: the integrity guard last, after the course's own set-up.
-    setupFiles: [...exerciseTestDefaults.setupFiles, guard],
-    execArgv: [...exerciseTestDefaults.execArgv, ...sandboxFlags(run.root)],
-    // What runVitest puts in a copy's process environment, here per project (its workers).
-    env: { ...run.env, [sandboxVariable]: run.root, TSX_DISABLE_CACHE: '1', ...(run.noShrink ? { COURSE_FAST_FAIL: '1' } : {}) },
+    name: 'copies',
+    root: holder,
+    include: [],
+    isolate: false,
+    pool: 'forks',
+    // The copy's variables and a fresh module registry first, then the course's set-up, and
+    // the integrity guard last, as variant-run.config.ts has it.
+    setupFiles: [setupFile('copy-environment.ts'), setupFile('fresh-modules-per-file.ts'), ...exerciseTestDefaults.setupFiles, setupFile('integrity-guard.ts')],
+    // One exercise's copies share their tests, so the first copy says whether they start processes.
+    execArgv: [...exerciseTestDefaults.execArgv, ...sandboxFlags(plan.runs[0]!.root, holder)],
+    env: { TSX_DISABLE_CACHE: '1', [copiesVariable]: JSON.stringify(copies) },
   },
-}));
+}];
 
-/** Splits the run's modules by project and writes each copy's JSON report, as `--reporter=json` would. */
+function copyVariables(run: BatchRun): Record<string, string> {
+  return { ...run.env, ...(run.noShrink ? { COURSE_FAST_FAIL: '1' } : {}) };
+}
+
+/** The deepest folder that holds every copy: the shared worker may write there and nowhere else. */
+function commonFolder(roots: string[]): string {
+  let folder = roots[0]!;
+  while (!roots.every((root) => root === folder || root.startsWith(`${folder}${sep}`))) folder = dirname(folder);
+  return folder;
+}
+
+const inCopy = (module: TestModule, index: number) => module.moduleId.startsWith(`${plan.runs[index]!.root}${sep}`);
+
+/** Splits the run's modules by copy and writes each copy's JSON report, as `--reporter=json` would. */
 const perCopyReports = {
   // COURSE_BATCH_TRACE=1 prints when each module ends and where its time went (for the bench).
   onTestModuleEnd(module: TestModule) {
     if (process.env.COURSE_BATCH_TRACE !== '1') return;
     const d = module.diagnostic();
     const at = ((performance.now() - started) / 1000).toFixed(1);
-    console.error(`[batch ${at} s] ${module.project.name} ${module.relativeModuleId}: setup ${d.setupDuration.toFixed(0)} ms, collect ${d.collectDuration.toFixed(0)} ms, tests ${d.duration.toFixed(0)} ms`);
+    console.error(`[batch ${at} s] ${module.moduleId}: setup ${d.setupDuration.toFixed(0)} ms, collect ${d.collectDuration.toFixed(0)} ms, tests ${d.duration.toFixed(0)} ms`);
   },
   async onTestRunEnd(modules: readonly TestModule[]) {
     for (const [index] of plan.runs.entries()) {
       const reporter = new JsonReporter({ outputFile: join(plan.reportDir, `${index}.json`) });
       // runTestSpecifications does not announce onInit (start() does): the reporter gets Vitest here.
       reporter.onInit(vitest);
-      await reporter.onTestRunEnd(modules.filter((module) => module.project.name === `copy-${index}`));
+      await reporter.onTestRunEnd(modules.filter((module) => inCopy(module, index)));
     }
   },
 };
 
 const vitest = await createVitest(
-  { config: false, run: true, watch: false, projects, reporters: [perCopyReports], color: false, passWithNoTests: false, maxWorkers: plan.maxWorkers },
+  { config: false, run: true, watch: false, projects, sequence: { sequencer: PlanOrder }, reporters: [perCopyReports], color: false, passWithNoTests: false, maxWorkers: plan.maxWorkers },
   {},
   { stdout: process.stdout, stderr: process.stderr },
 );
 const created = performance.now();
 const specifications = [];
-for (const [index, run] of plan.runs.entries()) {
-  const project = vitest.getProjectByName(`copy-${index}`);
+const project = vitest.getProjectByName('copies');
+for (const run of plan.runs) {
   const files = run.files
     ? run.files.map((file) => join(run.root, file))
-    : (await project.globTestFiles()).testFiles;
+    : globSync('test/**/*.test.ts', { cwd: run.root }).sort().map((file) => join(run.root, file));
   const pattern = run.testNamePattern ? { testNamePattern: new RegExp(run.testNamePattern) } : undefined;
   specifications.push(...files.map((file) => project.createSpecification(file, pattern)));
 }

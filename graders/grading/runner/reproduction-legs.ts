@@ -27,13 +27,15 @@ export async function runReproduction(options: {
   reproductionTest: string;
   env: NodeJS.ProcessEnv;
   timeoutMs: number;
+  /** The leg is a repair, on which the reproduction must pass (see RunOptions.mustPass). */
+  mustPass?: boolean;
   /** How the copy is run; a learner's reproduction always runs in a process of its own (runVitest). */
   run?: (options: RunOptions) => Promise<RunOutcome>;
 }): Promise<RunOutcome> {
   const target = join(options.copyRoot, reproductionTestFile);
   await mkdir(dirname(target), { recursive: true });
   await copyFile(options.reproductionTest, target);
-  return (options.run ?? runVitest)({ root: options.copyRoot, env: options.env, timeoutMs: options.timeoutMs, files: [reproductionTestFile], noShrink: true });
+  return (options.run ?? runVitest)({ root: options.copyRoot, env: options.env, timeoutMs: options.timeoutMs, files: [reproductionTestFile], noShrink: true, mustPass: options.mustPass === true });
 }
 
 /** Judges one leg's run: the shipped leg must fail by a real test, the repair legs must pass. */

@@ -21,14 +21,20 @@ export interface BatchResult {
 
 /**
  * Runs many laid-out copies of the course's own code (references, starters, mutants) in one
- * Vitest process, a project per copy: Node, Vitest and the projects' set-up are paid once
- * instead of once per copy. The outcome of each copy is what runVitest would have said:
- * the same report, judged by the same exit rule. Whatever the batch cannot pin on one copy
- * (the process crashed or timed out, an error escaped every test, a report is missing) makes
- * it run every copy alone with runVitest, so a crash, hang or stray error is still reported
- * against the copy that caused it. A run that must stop at its first failure (`bail`) runs
- * alone too: Vitest's bail stops a whole process. Never pass a learner's copy here: learner
- * code does not share a process with anything else.
+ * Vitest process and one reused test worker (see batch-worker.ts): Node, Vitest, the worker
+ * and the packages are paid once instead of once per copy. The outcome of each copy is what
+ * runVitest would have said: the same report, judged by the same exit rule. Whatever the
+ * batch cannot pin on one copy (the process crashed or timed out, an error escaped every
+ * test, a report is missing) makes it run every copy alone with runVitest, so a crash, hang
+ * or stray error is still reported against the copy that caused it.
+ *
+ * Copies that share a worker could disturb each other (a mutant that leaves a connection or
+ * a timer behind). The runs that must pass (`mustPass`: references, repairs) go last, after
+ * every mutant, as the batch's canary: when one of them fails, nothing the batch said is
+ * trusted and every copy runs alone, so a mutant is never counted as caught by a worker a
+ * previous copy spoiled without the canary seeing it. A run that must stop at its first failure
+ * (`bail`) runs alone too: Vitest's bail stops a whole process. Never pass a learner's copy
+ * here: learner code does not share a process with anything else.
  */
 export async function runVitestBatch(
   runs: RunOptions[],
@@ -42,6 +48,8 @@ export async function runVitestBatch(
   let batched = 0;
   for (const round of rounds(together)) {
     if (round.length < 2 || fallback) continue;
+    // The canaries last; the sort is stable, so the rest keep the order they were asked in.
+    round.sort((a, b) => Number(a.mustPass === true) - Number(b.mustPass === true));
     const batch = await runTogether(round, options);
     timings = batch.timings;
     if (batch.outcomes) {
@@ -127,6 +135,10 @@ async function runTogether(
       // a copy that would be aborted is run alone, so its verdict carries its own output.
       const abort = exitVerdict({ code: report.success ? 0 : 1, signal: null }, false, run.timeoutMs, outcome, report.success, '');
       if (abort) return { problem: `${run.root}: ${abort.detail}`, timings: summary.timings };
+      const failure = outcome.brokenFiles[0]?.file ?? outcome.tests.find((test) => test.status === 'failed')?.name;
+      if (run.mustPass && failure !== undefined) {
+        return { problem: `${run.root} must pass and failed in the shared worker ("${failure}"), so no verdict of that worker is trusted`, timings: summary.timings };
+      }
       outcomes.push(outcome);
     }
     return { outcomes, timings: summary.timings };

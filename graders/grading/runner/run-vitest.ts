@@ -45,6 +45,11 @@ export interface RunOptions {
   noShrink?: boolean;
   /** Run only the tests whose full name matches (Vitest's -t): a mutant's Caught-by test. */
   testNamePattern?: string;
+  /**
+   * The copy must pass (a reference, a repair): when it fails in a shared batch, the batch's
+   * other verdicts are not trusted either (see run-vitest-batch.ts).
+   */
+  mustPass?: boolean;
 }
 
 const vitestEntry = join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs');

@@ -4,6 +4,15 @@ import { join } from 'node:path';
 /** Set by the grader to the root of the copy it runs: test workers may write there and nowhere else. */
 export const sandboxVariable = 'COURSE_SANDBOX_ROOT';
 
+/** Set by the self-check's shared worker: the copies whose files it runs, as JSON (see copy-environment.ts). */
+export const copiesVariable = 'COURSE_SHARED_COPIES';
+
+/** One copy in a shared worker: its root, and the variables its files run with (null: unset). */
+export interface CopyEnvironment {
+  root: string;
+  env: Record<string, string | null>;
+}
+
 /** Heap of one graded test worker, in MiB: several times what the heaviest reference run uses. */
 export const workerHeapMiB = 2048;
 /** Set by the grader (never by code under test: the config reads it before any test loads) to change that limit. */
@@ -15,13 +24,15 @@ export const workerHeapVariable = 'COURSE_WORKER_HEAP_MIB';
  * or workers, so code under test can neither touch the grader's results nor leave a process
  * behind. An exercise whose own tests start a process (a relay killed mid-batch) is allowed
  * child processes and workers: its tests are the course's, checked against the manifest, so
- * a learner cannot turn that on (and the children inherit the same write limits).
+ * a learner cannot turn that on (and the children inherit the same write limits). The
+ * self-check's shared worker runs many copies of one exercise, so it may write under the
+ * folder that holds them all (`writeRoot`); a learner's copy always gets its own root.
  */
-export function sandboxFlags(root: string | undefined): string[] {
+export function sandboxFlags(root: string | undefined, writeRoot: string | undefined = root): string[] {
   if (!root) return [];
   // The heap is capped too: code that hoards memory ends its own run in seconds, instead of
   // slowing every other run on the machine until the deadline.
-  const flags = ['--permission', '--allow-fs-read=*', `--allow-fs-write=${root}`, `--max-old-space-size=${heapMiB()}`];
+  const flags = ['--permission', '--allow-fs-read=*', `--allow-fs-write=${writeRoot}`, `--max-old-space-size=${heapMiB()}`];
   // The child inherits the permission model; run through tsx, it loads in a worker thread.
   return testsStartProcesses(root) ? [...flags, '--allow-child-process', '--allow-worker'] : flags;
 }

@@ -8,7 +8,6 @@ import { serviceNames } from '../../services/services.ts';
 import { type CheckResult, type VariantCheck, checkVariant, exerciseSummary, formatResult, layOutCopies, plannedChecks } from './exercise-checks.ts';
 import { selfcheckOptions } from './options.ts';
 import { type BatchReport, RunBatch, runAlone } from './run-batch.ts';
-import { RunnerPool } from '../../grading/runner/runner-pool.ts';
 import { RunCache, sharedDigest } from './run-cache.ts';
 import { checkReproduction, plannedReproductionChecks } from './reproduction-checks.ts';
 import { catalogChecks, graderTests, lintMarkdown, typecheckLaidOutCopies, typecheckRepository } from './static-checks.ts';
@@ -75,22 +74,15 @@ try {
   const context = { env, timeoutMs: perExerciseTimeoutMs, options, cache, shared: sharedDigest(repoRoot) };
   if (!learnerCopy) console.log(`  (mutants under ${options.seedCount} seed(s) each${options.cache ? '' : ', cache off'})`);
   if (!options.batch) {
-    // Every copy in a Vitest process of its own, two at a time: how the self-check ran before
-    // batching; with --runner, two long-lived runners that import Vitest once take the copies.
-    const pool = options.runner ? new RunnerPool(env) : undefined;
-    try {
-      const runner = pool?.run ?? runAlone;
-      const outcomes = checks.map((check) => limit(() => checkVariant(check, { ...context, runner })));
-      for (const outcome of outcomes) report(await outcome);
-      const reproductions = learnerCopy ? [] : exercises.flatMap((exercise) => plannedReproductionChecks(exercise, runDir));
-      const legOutcomes = reproductions.map((check) => limit(() => checkReproduction(check, env, perExerciseTimeoutMs, undefined, runner)));
-      for (const outcome of legOutcomes) report(await outcome);
-    } finally {
-      pool?.close();
-    }
+    // Every copy in a Vitest process of its own, two at a time (--alone): as a learner's grade runs.
+    const outcomes = checks.map((check) => limit(() => checkVariant(check, { ...context, runner: runAlone })));
+    for (const outcome of outcomes) report(await outcome);
+    const reproductions = learnerCopy ? [] : exercises.flatMap((exercise) => plannedReproductionChecks(exercise, runDir));
+    const legOutcomes = reproductions.map((check) => limit(() => checkReproduction(check, env, perExerciseTimeoutMs, undefined, runAlone)));
+    for (const outcome of legOutcomes) report(await outcome);
   } else {
-    // An exercise's checks and clinic legs share one Vitest process, a project per copy (see
-    // RunBatch), exercises side by side; when fewer exercises than cores run, each batch gets
+    // An exercise's checks and clinic legs share one Vitest process and its reused test worker
+    // (see RunBatch and batch-worker.ts), exercises side by side; when fewer exercises than cores run, each batch gets
     // more test workers, so one exercise alone still uses both cores.
     const slots = Math.max(1, Math.min(parallel, exercises.length));
     const maxWorkers = Math.max(1, Math.floor(parallel / slots));

@@ -45,9 +45,9 @@ export interface RunContext {
   cache: RunCache<CheckResult>;
   /** Digest of the inputs every run shares (see sharedDigest). */
   shared: string;
-  /** How the copies are run: a batch shared with the exercise's other checks, or one process each (the default). */
+  /** How the copies are run: a batch shared with the exercise's other checks (the default), or one process each. */
   batch?: RunBatch;
-  /** Runs the copies when there is no batch: long-lived runners (--runner), or one process each (the default). */
+  /** Runs the copies when there is no batch: one process each (--alone). */
   runner?: Runner;
 }
 
@@ -102,7 +102,7 @@ async function checkCopy(check: VariantCheck, { env, timeoutMs }: RunContext, se
   }
   // A starter must show every failure (each one has to be instructive) but not the smallest
   // failing case, so it does not shrink.
-  const [outcome] = await run([{ root: check.root, env: { ...env, [seedVariable]: String(seed) }, timeoutMs, noShrink: check.way === 'starter' }]);
+  const [outcome] = await run([{ root: check.root, env: { ...env, [seedVariable]: String(seed) }, timeoutMs, noShrink: check.way === 'starter', mustPass: check.way === 'reference' }]);
   const result = judge(check, outcome!);
   return { ...result, detail: result.ok ? `${result.detail}, seed ${seed}` : `${result.detail}
 (seed ${seed}; replay: npm test -- ${check.exercise.meta.id} --seed ${seed})` };

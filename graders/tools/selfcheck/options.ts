@@ -10,25 +10,19 @@ export interface SelfcheckOptions {
   /** Reuse recorded passes whose inputs are unchanged (never in CI, never with --no-cache). */
   cache: boolean;
   /**
-   * Run an exercise's copies in one Vitest process (a project each), with --batch. Off by
-   * default until a bench on a quiet machine shows it faster: under load it measured even.
+   * Run an exercise's copies in one Vitest process and one reused test worker (the default);
+   * --alone runs each copy in a process of its own, as a learner's grade does.
    */
   batch: boolean;
-  /**
-   * Run each copy in a long-lived runner process that imports Vitest once (two runners, one
-   * per run at a time), with --runner. Off by default: see the bench's figures.
-   */
-  runner: boolean;
   ci: boolean;
 }
 
 const usage =
-  'Usage: npm test -- [exercise ...] [--seeds N] [--seed S ...] [--no-cache]\n' +
+  'Usage: npm test -- [exercise ...] [--seeds N] [--seed S ...] [--no-cache] [--alone]\n' +
   '  --seeds N    run every mutant under N seeds (default 3 in CI, 1 otherwise)\n' +
   '  --seed S     run under seed S (repeat for several), e.g. to replay a seed the self-check printed\n' +
   '  --no-cache   run everything, even runs whose inputs are unchanged since they last passed\n' +
-  '  --batch      run an exercise\'s copies in one Vitest process (a project per copy) instead of one process each\n' +
-  '  --runner     run each copy in a long-lived runner process that imports Vitest once, instead of a process per copy';
+  '  --alone      run each copy in a Vitest process of its own (as npm run grade does), not in its exercise\'s shared worker';
 
 /** `CI=true` (as GitHub Actions and most CI engines set it) means a CI run. */
 export const isCi = (env: NodeJS.ProcessEnv) => env.CI !== undefined && !['', '0', 'false'].includes(env.CI.toLowerCase());
@@ -40,7 +34,7 @@ export function selfcheckOptions(args: string[], env: NodeJS.ProcessEnv = proces
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { seeds: { type: 'string' }, seed: { type: 'string', multiple: true }, 'no-cache': { type: 'boolean' }, batch: { type: 'boolean' }, runner: { type: 'boolean' } },
+      options: { seeds: { type: 'string' }, seed: { type: 'string', multiple: true }, 'no-cache': { type: 'boolean' }, alone: { type: 'boolean' } },
     });
   } catch (error) {
     throw new Error(`${(error as Error).message}\n${usage}`);
@@ -52,8 +46,7 @@ export function selfcheckOptions(args: string[], env: NodeJS.ProcessEnv = proces
     if (!Number.isInteger(n) || n < min) throw new Error(`${what} ${text} is not a whole number${min > 0 ? ` of at least ${min}` : ''}.\n${usage}`);
     return n;
   };
-  if (values.batch && values.runner) throw new Error(`--batch and --runner are two ways of running the copies: choose one.\n${usage}`);
   const seeds = (values.seed ?? []).map((seed) => whole(seed, '--seed', -(2 ** 31)));
   const seedCount = seeds.length > 0 ? seeds.length : values.seeds !== undefined ? whole(values.seeds, '--seeds', 1) : ci ? 3 : 1;
-  return { filters: positionals, seedCount, seeds, cache: !ci && values['no-cache'] !== true, batch: values.batch === true, runner: values.runner === true, ci };
+  return { filters: positionals, seedCount, seeds, cache: !ci && values['no-cache'] !== true, batch: values.alone !== true, ci };
 }

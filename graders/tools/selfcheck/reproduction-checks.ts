@@ -48,7 +48,7 @@ async function checkLeg(check: ReproductionCheck, env: NodeJS.ProcessEnv, timeou
   }
   await copyExercise(exercise, source, check.root);
   const run = async (options: RunOptions) => (await runner([options]))[0]!;
-  const outcome = await runReproduction({ copyRoot: check.root, reproductionTest, env, timeoutMs, run });
+  const outcome = await runReproduction({ copyRoot: check.root, reproductionTest, env, timeoutMs, run, mustPass: !shipped });
   const result = judgeLeg(shipped ? 'fails-on-shipped-mistake' : 'passes-on-course-repair', outcome);
   return { title, ok: result.ok, detail: result.ok ? result.detail : `solutions/${exercise.path}/${reproductionTestFile}: ${result.detail}` };
 }

@@ -77,9 +77,9 @@ describe('the self-check cache', () => {
     expect(selfcheckOptions(['katas/01', '--seeds', '5'], {})).toMatchObject({ cache: true, ci: false, seedCount: 5, filters: ['katas/01'] });
     expect(selfcheckOptions(['--seed', '7'], {})).toMatchObject({ seedCount: 1, seeds: [7] });
     expect(() => selfcheckOptions(['--seeds', 'many'], {})).toThrow(/--seeds many is not a whole number of at least 1/);
-    expect(selfcheckOptions(['--runner'], {})).toMatchObject({ runner: true, batch: false });
-    expect(selfcheckOptions([], {})).toMatchObject({ runner: false, batch: false });
-    expect(() => selfcheckOptions(['--runner', '--batch'], {})).toThrow(/--batch and --runner .* choose one/);
+    expect(selfcheckOptions(['--alone'], {})).toMatchObject({ batch: false });
+    expect(selfcheckOptions([], {})).toMatchObject({ batch: true });
+    expect(() => selfcheckOptions(['--runner'], {})).toThrow(/Unknown option '--runner'[\s\S]*--alone/);
   });
 
   it('draws the same seeds from the same inputs and new ones after an edit', () => {

@@ -9,9 +9,10 @@ const plannedExercises = 45;
 
 /**
  * `npm test` as a maintainer runs it, cache off: one exercise at a time (the edit-one loop),
- * one Vitest process per copy (the default), with --batch and with --runner to compare, and the whole course,
- * projected to the planned size. A whole run takes minutes, so it is
- * repeated at most COURSE_BENCH_FULL_RUNS times (default 3; 0 leaves it out) whatever --repetitions says.
+ * its copies in one shared worker (the default) and with --alone (a process per copy) to
+ * compare, and the whole course, projected to the planned size. A whole run takes minutes,
+ * so it is repeated at most COURSE_BENCH_FULL_RUNS times (default 3; 0 leaves it out)
+ * whatever --repetitions says.
  */
 const suite: BenchSuite = {
   name: 'Self-check (npm test, no cache)',
@@ -19,20 +20,16 @@ const suite: BenchSuite = {
     const exercises = selectExercises(process.env.COURSE_BENCH_EXERCISES?.split(',') ?? []);
     const figures: BenchFigure[] = [];
     for (const exercise of exercises) {
-      // One process per copy (the default), batched and through long-lived runners, taking
-      // turns, so all three see the same load.
-      const batched: number[] = [];
+      // The shared worker (the default) and a process per copy, taking turns, so both see the same load.
+      const shared: number[] = [];
       const alone: number[] = [];
-      const runners: number[] = [];
       for (let i = 0; i < repetitions; i++) {
-        alone.push(await timeSelfcheck([exercise.path, '--no-cache']));
-        batched.push(await timeSelfcheck([exercise.path, '--no-cache', '--batch']));
-        runners.push(await timeSelfcheck([exercise.path, '--no-cache', '--runner']));
+        shared.push(await timeSelfcheck([exercise.path, '--no-cache']));
+        alone.push(await timeSelfcheck([exercise.path, '--no-cache', '--alone']));
       }
       figures.push(
-        { metric: `${exercise.meta.id}: npm test -- <it> --no-cache`, unit: 's', samples: alone, target: { comparison: '<', value: 30 } },
-        { metric: `${exercise.meta.id}: the same, --batch`, unit: 's', samples: batched },
-        { metric: `${exercise.meta.id}: the same, --runner`, unit: 's', samples: runners },
+        { metric: `${exercise.meta.id}: npm test -- <it> --no-cache`, unit: 's', samples: shared, target: { comparison: '<', value: 30 } },
+        { metric: `${exercise.meta.id}: the same, --alone`, unit: 's', samples: alone },
       );
     }
     const fullRuns = Math.min(repetitions, Number(process.env.COURSE_BENCH_FULL_RUNS ?? 3));
