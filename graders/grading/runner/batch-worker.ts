@@ -47,9 +47,13 @@ const projects: TestProjectConfiguration[] = [{
     include: [],
     isolate: false,
     pool: 'forks',
-    // The copy's variables and a fresh module registry first, then the course's set-up, and
+    // The copy's variables and a fresh module registry first, then the connections a file
+    // leaves behind closed after it (close-leftover-connections.ts), the course's set-up, and
     // the integrity guard last, as variant-run.config.ts has it.
-    setupFiles: [setupFile('copy-environment.ts'), setupFile('fresh-modules-per-file.ts'), ...exerciseTestDefaults.setupFiles, setupFile('integrity-guard.ts')],
+    setupFiles: [
+      setupFile('copy-environment.ts'), setupFile('fresh-modules-per-file.ts'), setupFile('close-leftover-connections.ts'),
+      ...exerciseTestDefaults.setupFiles, setupFile('integrity-guard.ts'),
+    ],
     // One exercise's copies share their tests, so the first copy says whether they start processes.
     execArgv: [...exerciseTestDefaults.execArgv, ...sandboxFlags(plan.runs[0]!.root, holder)],
     env: { TSX_DISABLE_CACHE: '1', [copiesVariable]: JSON.stringify(copies) },

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { onTestFinished } from 'vitest';
 import type { Publisher, PublishRecord } from '../contracts/publisher.ts';
 import { type CrashPlan, planFor } from './crash-points.ts';
 import { type DependencyCall, statementKind } from './dependency-call.ts';
@@ -37,6 +38,21 @@ export interface SimulatedProcess {
 }
 
 const never = <T>() => new Promise<T>(() => {});
+
+/**
+ * A simulated process lives no longer than the test that made it, as a real one ends with its
+ * test run: a test that fails while the process is paused (a failed assertion before
+ * `resume()`) would otherwise leave its connection checked out and its transaction open, and
+ * the file's clean-up (`pool.end()` waits for every checked-out connection) would hang until
+ * the hook timed out. Made outside a test (in a hook), it is left to whoever made it.
+ */
+function endWithItsTest(end: () => Promise<void>): void {
+  try {
+    onTestFinished(end);
+  } catch {
+    // onTestFinished throws outside a running test: nothing to tie the process to.
+  }
+}
 
 export function simulatedProcess(options: {
   /** The real pool; the process's connections come from it, and it terminates them. */
@@ -197,6 +213,8 @@ export function simulatedProcess(options: {
       return result;
     },
   };
+
+  endWithItsTest(() => (dead || held.size === 0 ? Promise.resolve() : die({ when: 'killed' })));
 
   return {
     pool,
