@@ -65,8 +65,9 @@ const { services, env } = await startSharedServices(exercises, serviceNames);
 try {
   console.log(`\nServices: ${Object.entries(services.addresses).map(([name, a]) => `${name} (${a.provider})`).join(', ') || 'none'}\n`);
   // The graders' own tests check the course's machinery against the course repository
-  // (solutions, mutants, its CI); a learner's copy takes that machinery from the course.
-  if (filters.length === 0 && !learnerCopy) report(await graderTests(env));
+  // (solutions, mutants, its CI); a learner's copy takes that machinery from the course. They
+  // run beside the exercises: both spend most of their time waiting, not computing.
+  const graders = filters.length === 0 && !learnerCopy ? graderTests(env) : undefined;
   if (!learnerCopy) console.log('\nExercises, three ways:');
   const parallel = Math.max(1, Math.min(2, availableParallelism()));
   const limit = pLimit(parallel);
@@ -109,6 +110,11 @@ try {
     const batched = batches.reduce((sum, b) => sum + b.batched, 0);
     const runs = batches.reduce((sum, b) => sum + b.runs, 0);
     if (runs > 0) console.log(`\n${batched} of ${runs} Vitest runs shared their exercise's process (${batches.filter((b) => b.batched > 0).length} processes).`);
+  }
+  if (graders) {
+    const { output, ...result } = await graders;
+    console.log(`\nRepository tests (graders project):\n${output}`);
+    report(result);
   }
 } finally {
   await services.stop();
