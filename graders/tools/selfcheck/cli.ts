@@ -29,7 +29,14 @@ const report = (result: CheckResult) => {
 const perExerciseTimeoutMs = Number(process.env.COURSE_EXERCISE_TIMEOUT_S ?? 600) * 1000;
 
 console.log('Course self-check\n');
-const options = selfcheckOptions(process.argv.slice(2));
+let options: ReturnType<typeof selfcheckOptions>;
+try {
+  options = selfcheckOptions(process.argv.slice(2));
+} catch (error) {
+  // A wrong argument gets its message and the usage, not a stack trace.
+  console.error((error as Error).message);
+  process.exit(2);
+}
 const { filters } = options;
 const { results: catalog, exercises: allExercises } = catalogChecks();
 catalog.forEach(report);

@@ -1,4 +1,5 @@
 import { type RunOptions, type RunOutcome, runVitest } from '../../grading/runner/run-vitest.ts';
+import type { BatchSummary } from '../../grading/runner/batch-plan.ts';
 import { runVitestBatch } from '../../grading/runner/run-vitest-batch.ts';
 
 /** Runs some laid-out copies and returns their outcomes in the same order. */
@@ -15,6 +16,8 @@ export interface BatchReport {
   runs: number;
   batched: number;
   fallback?: string;
+  /** Where the shared process's time went (for the bench). */
+  timings?: BatchSummary['timings'];
 }
 
 /**
@@ -65,7 +68,10 @@ export class RunBatch {
     const runs = pending.flatMap((member) => member.runs);
     runVitestBatch(runs, this.options).then(
       (result) => {
-        this.report = { runs: runs.length, batched: result.batched, ...(result.fallback ? { fallback: result.fallback } : {}) };
+        this.report = {
+          runs: runs.length, batched: result.batched,
+          ...(result.fallback ? { fallback: result.fallback } : {}), ...(result.timings ? { timings: result.timings } : {}),
+        };
         let next = 0;
         for (const member of pending) {
           member.resolve(result.outcomes.slice(next, next + member.runs.length));
