@@ -106,4 +106,21 @@ describe('simulatedProcess', () => {
     const { rows } = await db.pool.query(/* sql */ `SELECT count(*)::int AS done FROM items WHERE done`);
     expect(rows[0].done).toBe(0);
   });
+
+  // A test that fails while its process is paused never calls resume(): the process must not
+  // outlive the test, or the file's clean-up (pool.end() waits for its connection) hangs.
+  let leftPaused: ReturnType<typeof simulatedProcess> | undefined;
+  it('ends with the test that made it when left paused with a transaction open (this test leaves it so)', async () => {
+    await resetItems(1);
+    leftPaused = simulatedProcess({ pool: db.pool, publisher: new RecordingPublisher(), pauseAt: planFor('after-select') });
+    void leftPaused.run(markAndPublish(leftPaused.pool, leftPaused.publisher, []));
+    await leftPaused.paused;
+    await expect(db.pool.query(/* sql */ `SELECT id FROM items FOR UPDATE NOWAIT`)).rejects.toThrow(/could not obtain lock/);
+  });
+
+  it('… so the next test finds it dead, its locks free and its connection back in the pool', async () => {
+    expect(leftPaused?.dead).toBe(true);
+    await expect(db.pool.query(/* sql */ `SELECT id FROM items FOR UPDATE NOWAIT`)).resolves.toMatchObject({ rowCount: 1 });
+    expect(db.pool.totalCount - db.pool.idleCount).toBe(0);
+  });
 });

@@ -1,10 +1,12 @@
-import { rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runVitestBatch } from '../../grading/runner/run-vitest-batch.ts';
 import type { RunOptions } from '../../grading/runner/run-vitest.ts';
 import { copyExercise } from '../../grading/runner/variant-copy.ts';
+import { postgresAddress } from '../../testkit/harness/fresh-database.ts';
 import { seedVariable } from '../../testkit/harness/property.ts';
+import { sharedAddressesVariable } from '../../testkit/vitest/global-setup.ts';
 import { fixtureCourse, mutantPatch } from './fixture-course.ts';
 
 let root: string;
@@ -69,5 +71,30 @@ describe('the self-check\'s shared test worker', () => {
     // The verdicts are those of a process per copy: the harmless mutant survives, the reference passes.
     expect(result.outcomes.map((outcome) => failed(outcome.tests))).toEqual([[], ['answer › is 42'], []]);
   }, slow);
-});
 
+  it('ends the PostgreSQL connections a file leaves open, as the end of its process would', async () => {
+    const postgres = postgresAddress();
+    const probe = `leftover-${process.pid}-${Date.now()}`;
+    const copy = async (name: string, test: string) => {
+      await mkdir(join(root, 'connections', name, 'test'), { recursive: true });
+      await writeFile(join(root, 'connections', name, 'test', `${name}.test.ts`), test);
+      return join(root, 'connections', name);
+    };
+    const connect = `const client = new pg.Client({ connectionString: ${JSON.stringify(postgres.adminUrl)}, application_name: ${JSON.stringify(probe)} });`;
+    // A test that leaves a connection open inside a transaction, and a test after it that counts such connections.
+    const leaves = await copy('leaves', `import pg from 'pg';\nimport { it } from 'vitest';\n` +
+      `it('leaves a transaction open', async () => { ${connect} await client.connect(); await client.query('BEGIN'); await client.query('SELECT txid_current()'); });\n`);
+    const counts = await copy('counts', `import pg from 'pg';\nimport { expect, it } from 'vitest';\n` +
+      `it('finds no connection left open before it', async () => {\n  const admin = new pg.Client(${JSON.stringify(postgres.adminUrl)});\n  await admin.connect();\n` +
+      `  const { rows } = await admin.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1', [${JSON.stringify(probe)}]);\n` +
+      `  await admin.end();\n  expect(rows[0].n).toBe(0);\n});\n`);
+    const withPostgres = { ...env, COURSE_NEEDS: 'postgres', [sharedAddressesVariable]: JSON.stringify({ postgres }) };
+    const runs: RunOptions[] = [leaves, counts].map((copyRoot) => ({ root: copyRoot, env: withPostgres, timeoutMs: 120_000 }));
+    const result = await runVitestBatch(runs, { env: withPostgres, timeoutMs: 120_000, maxWorkers: 1 });
+
+    expect(result.fallback).toBeUndefined();
+    expect(result.outcomes.map((outcome) => outcome.tests.map((test) => `${test.status} ${test.name}`))).toEqual([
+      ['passed leaves a transaction open'], ['passed finds no connection left open before it'],
+    ]);
+  }, slow);
+});
