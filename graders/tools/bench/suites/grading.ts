@@ -44,7 +44,8 @@ const suite: BenchSuite = {
         total.push(performance.now() - started);
         if (results.totals.points < results.totals.maxPoints) {
           // A run that measured failing references measured the wrong thing.
-          throw new Error(`the references scored ${results.totals.points} of ${results.totals.maxPoints} while benchmarking; run npm test first`);
+          const short = results.exercises.filter((e) => e.points < e.maxPoints).map((e) => `  ${e.id}: ${e.points} of ${e.maxPoints} (${e.status}${e.reason ? `: ${e.reason.split('\n')[0]}` : ''})`);
+          throw new Error(`the references scored ${results.totals.points} of ${results.totals.maxPoints} while benchmarking; run npm test first\n${short.join('\n')}`);
         }
         for (const e of results.exercises) perExercise.set(e.id, [...(perExercise.get(e.id) ?? []), e.durationMs]);
         // One at a time, the grader's own work is what the child runs do not account for.
