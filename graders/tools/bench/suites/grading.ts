@@ -1,4 +1,5 @@
-import { cp, mkdir, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { cp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gradeCourse } from '../../../grading/grade/grade-course.ts';
 import { gradeSubmissions } from '../../../grading/instructor/grade-submissions.ts';
@@ -44,7 +45,7 @@ const suite: BenchSuite = {
         total.push(performance.now() - started);
         if (results.totals.points < results.totals.maxPoints) {
           // A run that measured failing references measured the wrong thing.
-          const short = results.exercises.filter((e) => e.points < e.maxPoints).map((e) => `  ${e.id}: ${e.points} of ${e.maxPoints} (${e.status}${e.reason ? `: ${e.reason.split('\n')[0]}` : ''})`);
+          const short = results.exercises.filter((e) => e.points < e.maxPoints).map((e) => `  ${e.id}: ${e.points} of ${e.maxPoints} (${e.status}: ${(e.reason ?? e.firstFailure ?? '').split('\n')[0]})`);
           throw new Error(`the references scored ${results.totals.points} of ${results.totals.maxPoints} while benchmarking; run npm test first\n${short.join('\n')}`);
         }
         for (const e of results.exercises) perExercise.set(e.id, [...(perExercise.get(e.id) ?? []), e.durationMs]);
@@ -86,18 +87,30 @@ const suite: BenchSuite = {
 };
 export default suite;
 
-/** A learner checkout whose src/ (and answers.md) are the reference solutions. */
+/**
+ * A learner checkout whose src/ (and answers.md) are the reference solutions. It is a git
+ * repository whose first commit holds the starters as handed out, as a learner's has: a
+ * clinic item's first leg runs the learner's reproduction on the shipped code, which the
+ * grader reads from that history.
+ */
 async function referenceCheckout(exercises: readonly Exercise[], into: string): Promise<string> {
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', into, '-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', ...args], { stdio: 'ignore' });
   for (const exercise of exercises) {
     if (!exercise.solutionFolder) throw new Error('The grading benchmark needs the course repository (solutions/).');
-    const learnerFolder = join(into, 'exercises', exercise.path);
-    await mkdir(learnerFolder, { recursive: true });
+    await cp(join(exercise.folder, 'src'), join(into, 'exercises', exercise.path, 'src'), { recursive: true });
+  }
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'The starters as handed out');
+  for (const exercise of exercises) {
     // A reference holds only what differs from the starter: the learner's copy is both.
-    await cp(join(exercise.folder, 'src'), join(learnerFolder, 'src'), { recursive: true });
-    await cp(exercise.solutionFolder, learnerFolder, {
+    await cp(exercise.solutionFolder!, join(into, 'exercises', exercise.path), {
       recursive: true,
       filter: (path) => !path.includes('/mutants') && !path.includes('/alternates'),
     });
   }
+  git('add', '-A');
+  git('commit', '-q', '-m', 'The learner\'s work: the references');
   return into;
 }
