@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BatchPlan, BatchRun, BatchSummary } from './batch-plan.ts';
@@ -46,16 +46,20 @@ export async function runVitestBatch(
   let fallback: string | undefined;
   let timings: BatchSummary['timings'] | undefined;
   let batched = 0;
-  for (const round of rounds(together)) {
-    if (round.length < 2 || fallback) continue;
-    // The canaries last; the sort is stable, so the rest keep the order they were asked in.
-    round.sort((a, b) => Number(a.mustPass === true) - Number(b.mustPass === true));
-    const batch = await runTogether(round, options);
-    timings = batch.timings;
-    if (batch.outcomes) {
-      batch.outcomes.forEach((outcome, index) => outcomes.set(round[index]!, outcome));
-      batched += round.length;
-    } else fallback = batch.problem;
+  if (together.length >= 2) {
+    const { distinct, clones } = await ownRoots(together);
+    try {
+      // The canaries last; the sort is stable, so the rest keep the order they were asked in.
+      const order = [...together.keys()].sort((a, b) => Number(together[a]!.mustPass === true) - Number(together[b]!.mustPass === true));
+      const batch = await runTogether(order.map((index) => distinct[index]!), options);
+      timings = batch.timings;
+      if (batch.outcomes) {
+        batch.outcomes.forEach((outcome, position) => outcomes.set(together[order[position]!]!, outcome));
+        batched = together.length;
+      } else fallback = batch.problem;
+    } finally {
+      await Promise.all(clones.map((clone) => rm(clone, { recursive: true, force: true })));
+    }
   }
   // The rest, and the whole batch when it could not be trusted, one process per copy as before.
   for (const run of runs) if (!outcomes.has(run)) outcomes.set(run, await runVitest(run));
@@ -69,17 +73,24 @@ export async function runVitestBatch(
 
 /**
  * Vitest knows a test file by its path, so one process cannot run the same copy twice (a
- * mutant under two seeds): the k-th run of each copy goes in the k-th process.
+ * mutant under three seeds): the second and later runs of a copy get a clone of it beside it
+ * (`<copy>~2`), so every seed runs in the same process and before the same canaries. A
+ * report's paths are relative to the copy, so a clone's outcome reads as the copy's.
  */
-function rounds(runs: RunOptions[]): RunOptions[][] {
-  const result: RunOptions[][] = [];
+async function ownRoots(runs: RunOptions[]): Promise<{ distinct: RunOptions[]; clones: string[] }> {
   const seen = new Map<string, number>();
-  for (const run of runs) {
-    const round = seen.get(run.root) ?? 0;
-    seen.set(run.root, round + 1);
-    (result[round] ??= []).push(run);
-  }
-  return result;
+  const clones: string[] = [];
+  const distinct = await Promise.all(runs.map(async (run) => {
+    const count = (seen.get(run.root) ?? 0) + 1;
+    seen.set(run.root, count);
+    if (count === 1) return run;
+    const clone = `${run.root}~${count}`;
+    clones.push(clone);
+    await rm(clone, { recursive: true, force: true });
+    await cp(run.root, clone, { recursive: true });
+    return { ...run, root: clone };
+  }));
+  return { distinct, clones };
 }
 
 function hasTests(root: string): boolean {

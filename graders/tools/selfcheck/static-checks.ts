@@ -47,7 +47,9 @@ export function filesBelow(folder: string): string[] {
 
 /** The whole repository type-checks: starters, tests, references and graders. */
 export async function typecheckRepository(project = 'tsconfig.json'): Promise<CheckResult> {
-  const run = await runTool(tools.tsc, ['--noEmit', '-p', project]);
+  // --pretty false: the errors are read line by line as file(line,col), which tsc prints in
+  // colour and another layout whenever FORCE_COLOR is set (to anything, "0" included).
+  const run = await runTool(tools.tsc, ['--noEmit', '--pretty', 'false', '-p', project]);
   return run.code === 0
     ? { title: 'TypeScript: the repository type-checks (starters, tests, graders)', ok: true, detail: 'tsc --noEmit' }
     : {
@@ -76,7 +78,7 @@ export async function typecheckLaidOutCopies(runDir: string, checks: VariantChec
       exclude: [],
     }),
   );
-  const run = await runTool(tools.tsc, ['--noEmit', '-p', config]);
+  const run = await runTool(tools.tsc, ['--noEmit', '--pretty', 'false', '-p', config]);
   const errors = stripVTControlCharacters(run.output).split('\n').filter((line) => /\(\d+,\d+\): error TS/.test(line));
   const mutants = checks.filter((check) => check.way === 'mutant');
   const ownerOf = (line: string) => mutants.find((check) => resolve(repoRoot, line.split('(')[0]!).startsWith(check.root + sep));
