@@ -36,13 +36,15 @@ const phases: [string, string, string][] = [
 const durations = ['worker prepare (ms)', 'worker environment (ms)', 'setup files (ms)', 'test file import and collect (ms)', 'tests and hooks (ms)'];
 
 /**
- * Where the time of one self-check run goes: a mutant of an exercise without services
- * (COURSE_BENCH_SPLIT names another) run as the self-check runs it (one child Vitest on a
- * copy, its Caught-by test only, sandboxed, one seed, services shared), with marks written by the main
- * process, a global set-up on each side of the course's and a set-up file in the worker.
+ * Where the time of one copy run in a process of its own goes, as `npm test -- --alone` and
+ * `npm run grade` run it: a mutant of an exercise without services (COURSE_BENCH_SPLIT names
+ * another), one child Vitest on its copy, its Caught-by test only, sandboxed, one seed,
+ * services shared, with marks written by the main process, a global set-up on each side of
+ * the course's and a set-up file in the worker. The default shared worker has its own split:
+ * shared-worker-split.ts.
  */
 const suite: BenchSuite = {
-  name: 'Self-check: the split of one mutant-seed run',
+  name: 'One copy in a process of its own (--alone, npm run grade): the split of one run',
   async run({ repetitions }) {
     const exercise = selectExercises([process.env.COURSE_BENCH_SPLIT ?? '04-cqrs-decision'])[0]!;
     const mutant = exercise.mutants[0]!;
