@@ -9,7 +9,7 @@ import type { BatchPlan, BatchRun, BatchSummary } from './batch-plan.ts';
 
 /**
  * One Vitest process and one reused test worker for many laid-out copies of one exercise (the
- * self-check's references, starters and mutants under a seed): the copies' test files run one
+ * self-check's references, starters and mutants under every seed): the copies' test files run one
  * after another in a fork that is started once, so Node, Vitest, the test worker and the
  * packages the tests import are paid once per batch instead of once per copy. Before each
  * file, copy-environment.ts gives it its copy's variables (seed, sandbox root, fast failing)
