@@ -9,6 +9,8 @@ import pg from 'pg';
  * on a server of your own (COURSE_PG_URL) a couple stay behind between runs, to be reused.
  */
 const sparePrefix = 'course_spare_';
+// Every process on one server shares the spares under sparePrefix; a test that counts spares
+// passes a prefix of its own so that a concurrent test file cannot take them first.
 const sparesWanted = 2;
 
 export async function withAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -36,10 +38,10 @@ export async function createEmptyDatabase(admin: pg.Client, name: string): Promi
 const ownSpares = /* sql */ `starts_with(datname, $1) AND datdba = (SELECT oid FROM pg_roles WHERE rolname = current_user)`;
 
 /** Renames a spare to `name`; false when there is none (or others took them all first). */
-export async function claimSpare(admin: pg.Client, name: string): Promise<boolean> {
+export async function claimSpare(admin: pg.Client, name: string, prefix = sparePrefix): Promise<boolean> {
   const { rows } = await admin.query<{ datname: string }>(
     /* sql */ `SELECT datname FROM pg_database WHERE ${ownSpares} ORDER BY datname`,
-    [sparePrefix],
+    [prefix],
   );
   for (const { datname } of rows) {
     try {
@@ -53,14 +55,14 @@ export async function claimSpare(admin: pg.Client, name: string): Promise<boolea
 }
 
 /** Makes spares until there are a couple. Run in the background: a failure only means no spare. */
-export async function replenishSpares(adminUrl: string): Promise<void> {
+export async function replenishSpares(adminUrl: string, prefix = sparePrefix): Promise<void> {
   await withAdmin(adminUrl, async (admin) => {
     const { rows } = await admin.query<{ n: number }>(
       /* sql */ `SELECT count(*)::int AS n FROM pg_database WHERE ${ownSpares}`,
-      [sparePrefix],
+      [prefix],
     );
     for (let missing = sparesWanted - rows[0]!.n; missing > 0; missing--) {
-      await createEmptyDatabase(admin, `${sparePrefix}${randomBytes(6).toString('hex')}`);
+      await createEmptyDatabase(admin, `${prefix}${randomBytes(6).toString('hex')}`);
     }
   });
 }
