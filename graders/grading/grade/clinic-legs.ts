@@ -1,10 +1,12 @@
-import { cp, lstat, mkdir, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { copyFile, cp, lstat, mkdir, writeFile } from 'node:fs/promises';
+import { existsSync, globSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Exercise } from '../runner/exercise-catalog.ts';
 import type { Manifest } from '../integrity/manifest.ts';
 import { pristineContent } from '../integrity/pristine-source.ts';
-import { type Leg, type LegResult, judgeLeg, reproductionTestFile, runReproduction } from '../runner/reproduction-legs.ts';
+import { type Leg, type LegResult, judgeLeg, reproductionTestFile } from '../runner/reproduction-legs.ts';
+import { runIsolatedTogether } from '../runner/run-vitest-batch.ts';
+import type { RunOptions, RunOutcome } from '../runner/run-vitest.ts';
 import { layOutExercise } from './exercise-copy.ts';
 
 export interface ClinicLegRun {
@@ -33,6 +35,25 @@ export interface ClinicLegs {
 
 const legOrder: readonly Leg[] = ['fails-on-shipped-mistake', 'passes-on-your-repair', 'passes-on-course-repair'];
 
+/** An item's graded runs: its course tests on the learner's repair, and the legs of its reproduction. */
+export interface ClinicRuns extends ClinicLegs {
+  behaviour: RunOutcome;
+}
+
+/**
+ * Grades a clinic item: its course tests on the learner's repair (the behaviour score) and
+ * the legs of the learner's reproduction, all in one Vitest process where each copy keeps a
+ * project and each test file a fork of its own (runIsolatedTogether): three or four runs pay
+ * Vitest's start once. The verdicts are the ones separate runs give.
+ */
+export async function runClinic(run: ClinicLegRun): Promise<ClinicRuns> {
+  // Listed before the reproduction is put into the repair copy: the behaviour run is the course's tests.
+  const courseTests = globSync('test/**/*.test.ts', { cwd: run.repairCopy }).sort();
+  const behaviour: RunOptions = { root: run.repairCopy, env: run.env, timeoutMs: run.timeoutMs, ...(courseTests.length > 0 ? { files: courseTests } : {}) };
+  const { outcomes, legs } = await runCopies(run, [behaviour]);
+  return { behaviour: outcomes[0]!, ...legsFrom(legs) };
+}
+
 /**
  * Proves a clinic item's reproduction test is evidence: it must fail on the mistake as the
  * course shipped it (its src/ rebuilt from the manifest's hashes, never the learner's copy),
@@ -40,45 +61,81 @@ const legOrder: readonly Leg[] = ['fails-on-shipped-mistake', 'passes-on-your-re
  * are at hand (the grade of record); elsewhere that leg is reported as not checked.
  */
 export async function runClinicLegs(run: ClinicLegRun): Promise<ClinicLegs> {
-  const { exercise } = run;
-  const reproduction = run.target === 'learner'
-    ? join(run.learnerRoot, 'exercises', exercise.path, reproductionTestFile)
-    : join(exercise.solutionFolder!, reproductionTestFile);
-  const unusable = await whyUnusable(reproduction);
-  if (unusable) return { legs: legOrder.map((leg) => ({ leg, ok: false, detail: unusable })) };
+  return legsFrom((await runCopies(run, [])).legs);
+}
 
-  const legs: LegOutcome[] = [];
-  const shipped = await layOutShipped(run, `${run.repairCopy}.shipped`);
-  let provenTestName: string | undefined;
-  if (typeof shipped === 'string') {
-    legs.push({ leg: 'fails-on-shipped-mistake', ok: false, detail: shipped });
-  } else {
-    const outcome = await runReproduction({ copyRoot: shipped.root, reproductionTest: reproduction, env: run.env, timeoutMs: run.timeoutMs });
-    legs.push(judgeLeg('fails-on-shipped-mistake', outcome));
-    provenTestName = outcome.tests.find((test) => test.status === 'failed')?.name;
+/** A leg as laid out and run: its outcome, or why it could not run, or that it was not checked here. */
+type LegRun = { leg: Leg; outcome: RunOutcome } | { leg: Leg; problem: string } | { leg: Leg; skipped: string };
+
+/** Lays out the legs' copies and runs them after the runs given, all together. */
+async function runCopies(run: ClinicLegRun, first: RunOptions[]): Promise<{ outcomes: RunOutcome[]; legs: LegRun[] }> {
+  const reproduction = reproductionOf(run);
+  const unusable = await whyUnusable(reproduction);
+  if (unusable) {
+    return { outcomes: (await runTogetherTraced(first, run)).outcomes, legs: legOrder.map((leg) => ({ leg, problem: unusable })) };
   }
-  const yours = await runReproduction({ copyRoot: run.repairCopy, reproductionTest: reproduction, env: run.env, timeoutMs: run.timeoutMs });
-  legs.push(judgeLeg('passes-on-your-repair', yours));
-  legs.push(await courseRepairLeg(run, reproduction));
+  // Each leg's copy, or why it cannot be had (a string), or that it is not checked here.
+  const copies: [Leg, { root: string } | string | { skipped: string }][] = [
+    ['fails-on-shipped-mistake', await layOutShipped(run, `${run.repairCopy}.shipped`)],
+    ['passes-on-your-repair', { root: run.repairCopy }],
+    ['passes-on-course-repair', await courseRepairCopy(run)],
+  ];
+  const runnable = copies.filter((entry): entry is [Leg, { root: string }] => typeof entry[1] === 'object' && 'root' in entry[1]);
+  for (const [, copy] of runnable) await placeReproduction(copy.root, reproduction);
+  const { outcomes } = await runTogetherTraced(
+    [...first, ...runnable.map(([, copy]) => ({ root: copy.root, env: run.env, timeoutMs: run.timeoutMs, files: [reproductionTestFile], noShrink: true }))],
+    run,
+  );
+  const legOutcomes = new Map(runnable.map(([leg], index) => [leg, outcomes[first.length + index]!]));
+  const legs = copies.map(([leg, copy]): LegRun =>
+    typeof copy === 'string' ? { leg, problem: copy } : 'skipped' in copy ? { leg, skipped: copy.skipped } : { leg, outcome: legOutcomes.get(leg)! });
+  return { outcomes: outcomes.slice(0, first.length), legs };
+}
+
+/** COURSE_BATCH_TRACE=1 says when a clinic item's runs could not share their process, and why. */
+async function runTogetherTraced(runs: RunOptions[], run: ClinicLegRun) {
+  const result = await runIsolatedTogether(runs, run);
+  if (result.fallback && process.env.COURSE_BATCH_TRACE === '1') {
+    process.stderr.write(`[clinic ${run.exercise.meta.id}] ran its copies one by one: ${result.fallback}\n`);
+  }
+  return result;
+}
+
+function legsFrom(runs: LegRun[]): ClinicLegs {
+  let provenTestName: string | undefined;
+  const legs = runs.map((legRun): LegOutcome => {
+    if ('skipped' in legRun) return { leg: legRun.leg, ok: true, skipped: true, detail: legRun.skipped };
+    if ('problem' in legRun) return { leg: legRun.leg, ok: false, detail: legRun.problem };
+    const judged = judgeLeg(legRun.leg, legRun.outcome);
+    if (legRun.leg === 'fails-on-shipped-mistake') provenTestName = legRun.outcome.tests.find((test) => test.status === 'failed')?.name;
+    return legRun.leg === 'passes-on-course-repair' ? withoutCourseCode(judged, legRun.outcome) : judged;
+  });
   return { legs, ...(provenTestName ? { provenTestName } : {}) };
 }
 
-async function courseRepairLeg(run: ClinicLegRun, reproduction: string): Promise<LegOutcome> {
+function reproductionOf(run: ClinicLegRun): string {
+  return run.target === 'learner'
+    ? join(run.learnerRoot, 'exercises', run.exercise.path, reproductionTestFile)
+    : join(run.exercise.solutionFolder!, reproductionTestFile);
+}
+
+/** The course's repair laid over the mistake as shipped (it holds only the files it changes). */
+async function courseRepairCopy(run: ClinicLegRun): Promise<{ root: string } | string | { skipped: string }> {
   const solution = run.exercise.solutionFolder;
   if (solution === undefined || !existsSync(join(solution, 'src'))) {
-    return {
-      leg: 'passes-on-course-repair', ok: true, skipped: true,
-      detail: "not checked here: this checkout has no course solutions (your instructor's grade checks it)",
-    };
+    return { skipped: "not checked here: this checkout has no course solutions (your instructor's grade checks it)" };
   }
-  // The course's repair holds only the files it changes, so it is laid over the mistake as shipped.
   const base = await layOutShipped(run, `${run.repairCopy}.course`);
-  if (typeof base === 'string') return { leg: 'passes-on-course-repair', ok: false, detail: base };
+  if (typeof base === 'string') return base;
   await cp(join(solution, 'src'), join(base.root, 'src'), { recursive: true });
-  const outcome = await runReproduction({ copyRoot: base.root, reproductionTest: reproduction, env: run.env, timeoutMs: run.timeoutMs });
-  const leg = judgeLeg('passes-on-course-repair', outcome);
-  // The learner's test ran beside the course's repair: its names and messages could carry that
-  // code into a report the learner reads, so a failing leg says only what to do.
+  return base;
+}
+
+/**
+ * The learner's test ran beside the course's repair: its names and messages could carry that
+ * code into a report the learner reads, so a failing leg says only what to do.
+ */
+function withoutCourseCode(leg: LegOutcome, outcome: RunOutcome): LegOutcome {
   if (leg.ok) return leg;
   const finished = !outcome.abort && outcome.brokenFiles.length === 0;
   return {
@@ -115,4 +172,11 @@ async function whyUnusable(reproduction: string): Promise<string | undefined> {
   if (!stat) return `${reproductionTestFile} is missing: write your reproduction there.`;
   if (!stat.isFile()) return `${reproductionTestFile} is not a regular file (a link or a pipe): write your reproduction as a plain file.`;
   return undefined;
+}
+
+/** Puts the learner's reproduction into a laid-out copy, where its leg runs that file alone. */
+async function placeReproduction(copyRoot: string, reproduction: string): Promise<void> {
+  const target = join(copyRoot, reproductionTestFile);
+  await mkdir(dirname(target), { recursive: true });
+  await copyFile(reproduction, target);
 }

@@ -9,7 +9,7 @@ import { CourseGuard } from './course-guard.ts';
 import { changedInCopy, layOutExercise } from './exercise-copy.ts';
 import type { ExerciseResult, GradeResults, IntegrityFinding } from './grade-results.ts';
 import { type CanonicalTests, scoreExercise } from './score-exercise.ts';
-import { runClinicLegs } from './clinic-legs.ts';
+import { runClinic } from './clinic-legs.ts';
 import { withLegs } from './clinic-score.ts';
 import { isClinic } from '../runner/reproduction-legs.ts';
 import { isSelfReportedPractice } from '../quiz/practice.ts';
@@ -65,15 +65,18 @@ export async function gradeCourse(run: GradeRun): Promise<GradeResults> {
     });
     copy.missing.forEach((file) => missingFiles.add(file));
     running.add(exercise.meta.id);
-    const outcome = await runVitest({ root: copy.root, env: run.env, timeoutMs: run.timeoutMs });
-    let result = scoreExercise(exercise, outcome, run.services, run.canonicalTests?.[exercise.meta.id]);
+    let result: ExerciseResult;
     if (isClinic(exercise)) {
-      const proven = await runClinicLegs({
+      // Its course tests and its reproduction's legs in one Vitest process, each file still in a fork of its own.
+      const clinic = await runClinic({
         exercise, target: run.target, learnerRoot: run.learnerRoot, manifest: run.manifest, sources,
         repairCopy: copy.root, env: run.env, timeoutMs: run.timeoutMs,
       });
-      result = withLegs(exercise, result, proven.legs);
-      if (proven.provenTestName && result.status === 'passed') run.onClinicProven?.(exercise, proven.provenTestName);
+      result = withLegs(exercise, scoreExercise(exercise, clinic.behaviour, run.services, run.canonicalTests?.[exercise.meta.id]), clinic.legs);
+      if (clinic.provenTestName && result.status === 'passed') run.onClinicProven?.(exercise, clinic.provenTestName);
+    } else {
+      const outcome = await runVitest({ root: copy.root, env: run.env, timeoutMs: run.timeoutMs });
+      result = scoreExercise(exercise, outcome, run.services, run.canonicalTests?.[exercise.meta.id]);
     }
     const during = await guard.check();
     if (during.length > 0) {

@@ -1,9 +1,15 @@
-/** What the self-check hands batch-worker.ts: the copies to run in one Vitest process. */
+/** What the self-check and the grader hand batch-worker.ts: the copies to run in one Vitest process. */
 export interface BatchPlan {
   runs: BatchRun[];
   /** Where the worker writes `<index>.json` per copy and `batch.json`. */
   reportDir: string;
   maxWorkers: number;
+  /**
+   * Each copy in a project of its own and each test file in a fresh fork, as runVitest runs
+   * it: only Vitest's main process is shared (a learner's clinic runs, see clinic-legs.ts).
+   * Without it, every copy's files share one reused fork (the self-check's copies).
+   */
+  isolated?: boolean;
 }
 
 export interface BatchRun {

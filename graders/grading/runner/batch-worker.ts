@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { TestProjectConfiguration } from 'vitest/config';
 import type { TestModule, TestSpecification } from 'vitest/node';
 import { exerciseTestDefaults } from '../../testkit/vitest/exercise-test-defaults.ts';
-import { copiesVariable, type CopyEnvironment, sandboxFlags } from '../../testkit/vitest/sandbox-flags.ts';
+import { copiesVariable, type CopyEnvironment, sandboxFlags, sandboxVariable } from '../../testkit/vitest/sandbox-flags.ts';
 import type { BatchPlan, BatchRun, BatchSummary } from './batch-plan.ts';
 
 /**
@@ -15,8 +15,9 @@ import type { BatchPlan, BatchRun, BatchSummary } from './batch-plan.ts';
  * file, copy-environment.ts gives it its copy's variables (seed, sandbox root, fast failing)
  * and fresh-modules-per-file.ts empties the module registry, so each file imports its copy's
  * code and the test kit afresh, as in a process of its own. Each copy's results are written
- * as the JSON reporter would have written them for that copy alone. Never used for a
- * learner's copy: learner code gets a process of its own (see run-vitest.ts).
+ * as the JSON reporter would have written them for that copy alone. A learner's copies never
+ * share a fork: with `plan.isolated` (runIsolatedTogether), each copy is a project of its own
+ * and each test file runs in a fresh fork under its copy's sandbox, as run-vitest.ts runs it.
  */
 const started = performance.now();
 const plan = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as BatchPlan;
@@ -39,26 +40,44 @@ class PlanOrder extends BaseSequencer {
   }
 }
 
-const projects: TestProjectConfiguration[] = [{
-  test: {
-    ...exerciseTestDefaults,
-    name: 'copies',
-    root: holder,
-    include: [],
-    isolate: false,
-    pool: 'forks',
-    // The copy's variables and a fresh module registry first, then the connections a file
-    // leaves behind closed after it (close-leftover-connections.ts), the course's set-up, and
-    // the integrity guard last, as variant-run.config.ts has it.
-    setupFiles: [
-      setupFile('copy-environment.ts'), setupFile('fresh-modules-per-file.ts'), setupFile('close-leftover-connections.ts'),
-      ...exerciseTestDefaults.setupFiles, setupFile('integrity-guard.ts'),
-    ],
-    // One exercise's copies share their tests, so the first copy says whether they start processes.
-    execArgv: [...exerciseTestDefaults.execArgv, ...sandboxFlags(plan.runs[0]!.root, holder)],
-    env: { TSX_DISABLE_CACHE: '1', [copiesVariable]: JSON.stringify(copies) },
-  },
-}];
+const integrityGuard = setupFile('integrity-guard.ts');
+const projectName = (index: number) => (plan.isolated ? `copy-${index}` : 'copies');
+
+const projects: TestProjectConfiguration[] = plan.isolated
+  // A project per copy, as runVitest runs it: its own root, working directory, write root and
+  // variables, and each test file in a fork of its own (isolate is Vitest's default).
+  ? plan.runs.map((run, index) => ({
+    test: {
+      ...exerciseTestDefaults,
+      name: projectName(index),
+      root: run.root,
+      include: [],
+      pool: 'forks',
+      setupFiles: [setupFile('copy-directory.ts'), ...exerciseTestDefaults.setupFiles, integrityGuard],
+      execArgv: [...exerciseTestDefaults.execArgv, ...sandboxFlags(run.root)],
+      env: { TSX_DISABLE_CACHE: '1', [sandboxVariable]: run.root, ...copyVariables(run) },
+    },
+  }))
+  : [{
+    test: {
+      ...exerciseTestDefaults,
+      name: projectName(0),
+      root: holder,
+      include: [],
+      isolate: false,
+      pool: 'forks',
+      // The copy's variables and a fresh module registry first, then the connections a file
+      // leaves behind closed after it (close-leftover-connections.ts), the course's set-up, and
+      // the integrity guard last, as variant-run.config.ts has it.
+      setupFiles: [
+        setupFile('copy-environment.ts'), setupFile('fresh-modules-per-file.ts'), setupFile('close-leftover-connections.ts'),
+        ...exerciseTestDefaults.setupFiles, integrityGuard,
+      ],
+      // One exercise's copies share their tests, so the first copy says whether they start processes.
+      execArgv: [...exerciseTestDefaults.execArgv, ...sandboxFlags(plan.runs[0]!.root, holder)],
+      env: { TSX_DISABLE_CACHE: '1', [copiesVariable]: JSON.stringify(copies) },
+    },
+  }];
 
 function copyVariables(run: BatchRun): Record<string, string> {
   return { ...run.env, ...(run.noShrink ? { COURSE_FAST_FAIL: '1' } : {}) };
@@ -71,7 +90,10 @@ function commonFolder(roots: string[]): string {
   return folder;
 }
 
-const inCopy = (module: TestModule, index: number) => module.moduleId.startsWith(`${plan.runs[index]!.root}${sep}`);
+// Isolated copies may share a root (a copy's course tests and a learner's reproduction run
+// as two copies of one folder), so there the project says whose a module is.
+const inCopy = (module: TestModule, index: number) =>
+  plan.isolated ? module.project.name === projectName(index) : module.moduleId.startsWith(`${plan.runs[index]!.root}${sep}`);
 
 /** Splits the run's modules by copy and writes each copy's JSON report, as `--reporter=json` would. */
 const perCopyReports = {
@@ -93,14 +115,15 @@ const perCopyReports = {
 };
 
 const vitest = await createVitest(
-  { config: false, run: true, watch: false, projects, sequence: { sequencer: PlanOrder }, reporters: [perCopyReports], color: false, passWithNoTests: false, maxWorkers: plan.maxWorkers },
+  // No results cache: the worker may run as the learner user, who may not write under the course.
+  { config: false, run: true, watch: false, cache: false, projects, sequence: { sequencer: PlanOrder }, reporters: [perCopyReports], color: false, passWithNoTests: false, maxWorkers: plan.maxWorkers },
   {},
   { stdout: process.stdout, stderr: process.stderr },
 );
 const created = performance.now();
 const specifications = [];
-const project = vitest.getProjectByName('copies');
-for (const run of plan.runs) {
+for (const [index, run] of plan.runs.entries()) {
+  const project = vitest.getProjectByName(projectName(index));
   const files = run.files
     ? run.files.map((file) => join(run.root, file))
     : globSync('test/**/*.test.ts', { cwd: run.root }).sort().map((file) => join(run.root, file));

@@ -7,6 +7,8 @@ import { runInGroup } from './process-group.ts';
 import { repoRoot } from './repo-paths.ts';
 import { exitVerdict, readReport, type RunOptions, type RunOutcome, runVitest } from './run-vitest.ts';
 import type { VitestJsonReport } from './vitest-report.ts';
+import { everyoneCanReach } from '../../services/postgres/reachable-binaries.ts';
+import { handOver, type LearnerUser, parseRunAs, runAsVariable } from './learner-user.ts';
 
 const worker = join(repoRoot, 'graders', 'grading', 'runner', 'batch-worker.ts');
 
@@ -34,7 +36,8 @@ export interface BatchResult {
  * trusted and every copy runs alone, so a mutant is never counted as caught by a worker a
  * previous copy spoiled without the canary seeing it. A run that must stop at its first failure
  * (`bail`) runs alone too: Vitest's bail stops a whole process. Never pass a learner's copy
- * here: learner code does not share a process with anything else.
+ * here: learner code does not share a worker with anything else (runIsolatedTogether below
+ * shares only Vitest's start).
  */
 export async function runVitestBatch(
   runs: RunOptions[],
@@ -93,6 +96,43 @@ async function ownRoots(runs: RunOptions[]): Promise<{ distinct: RunOptions[]; c
   return { distinct, clones };
 }
 
+/**
+ * Runs several copies of one learner's exercise (a clinic item's course tests and its
+ * reproduction on each leg) in one Vitest process, where each copy keeps a project of its own
+ * and each test file a fresh fork with its copy's sandbox, as runVitest would run it: only
+ * Vitest's start is shared, so no copy can disturb another and no canary is needed. The
+ * process runs as the learner user when the grader has one. Anything the process cannot pin
+ * on one copy (a timeout, a crash, an escaped error, a missing report) runs every copy alone
+ * with runVitest, so the verdict and its words are exactly what separate runs would give.
+ */
+export async function runIsolatedTogether(runs: RunOptions[], options: { env: NodeJS.ProcessEnv; timeoutMs: number }): Promise<BatchResult> {
+  const user = parseRunAs(options.env[runAsVariable]);
+  const env = withoutRunAs(options.env);
+  let fallback: string | undefined;
+  if (runs.length >= 2) {
+    fallback = runs.find((run) => run.bail || !hasTests(run.root))?.root;
+    if (fallback) fallback = `${fallback} has no test to run together`;
+    else if (user && !runs.every((run) => everyoneCanReach(join(run.root, 'test')))) fallback = 'a copy sits where the learner user cannot reach it';
+    else {
+      // A copy that would time out alone trips the shared deadline, and then runs alone under its own.
+      const batch = await runTogether(
+        runs.map((run) => ({ ...run, env: { ...withoutRunAs(run.env), ...(user && { HOME: run.root }) } })),
+        { env, timeoutMs: options.timeoutMs * Math.ceil(runs.length / 2), isolated: true, ...(user && { user }) },
+      );
+      if (batch.outcomes) return { outcomes: batch.outcomes, batched: runs.length, ...(batch.timings ? { timings: batch.timings } : {}) };
+      fallback = batch.problem;
+    }
+  }
+  const outcomes: RunOutcome[] = [];
+  for (const run of runs) outcomes.push(await runVitest(run));
+  return { outcomes, batched: 0, ...(fallback ? { fallback } : {}) };
+}
+
+function withoutRunAs(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { [runAsVariable]: _, ...rest } = env;
+  return rest;
+}
+
 function hasTests(root: string): boolean {
   const tests = join(root, 'test');
   return existsSync(tests) && readdirSync(tests, { recursive: true, encoding: 'utf8' }).some((file) => file.endsWith('.test.ts'));
@@ -100,10 +140,11 @@ function hasTests(root: string): boolean {
 
 async function runTogether(
   runs: RunOptions[],
-  options: { env: NodeJS.ProcessEnv; timeoutMs: number; maxWorkers?: number },
+  options: { env: NodeJS.ProcessEnv; timeoutMs: number; maxWorkers?: number; isolated?: boolean; user?: LearnerUser },
 ): Promise<{ outcomes?: RunOutcome[]; problem?: string; timings?: BatchSummary['timings'] }> {
   // Outside the copies, where the sandboxed test workers cannot write.
   const reportDir = await mkdtemp(join(tmpdir(), 'course-batch-'));
+  const { user } = options;
   try {
     const plan: BatchPlan = {
       runs: runs.map((run): BatchRun => ({
@@ -115,15 +156,19 @@ async function runTogether(
       })),
       reportDir,
       maxWorkers: options.maxWorkers ?? 1,
+      ...(options.isolated ? { isolated: true } : {}),
     };
     const planFile = join(reportDir, 'plan.json');
     await writeFile(planFile, JSON.stringify(plan));
+    if (user) await handOver(user, [...new Set(runs.map((run) => run.root)), reportDir]);
     // A deadline against hangs that grows with the batch; a copy that never settles trips it,
     // and its batch then runs copy by copy, each under its own deadline.
     const deadline = options.timeoutMs * Math.max(1, Math.ceil(runs.length / 8));
     const ran = await runInGroup([worker, planFile], {
       cwd: repoRoot,
-      env: { ...options.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+      ...(user && { node: user.node, uid: user.uid, gid: user.gid }),
+      // Vitest writes a token under HOME at start: the learner user's is the folder handed over to it.
+      env: { ...options.env, ...(user && { HOME: reportDir }), FORCE_COLOR: '0', NO_COLOR: '1' },
       timeoutMs: deadline,
     });
     if (process.env.COURSE_BATCH_TRACE === '1') process.stderr.write(ran.output);
@@ -147,7 +192,7 @@ async function runTogether(
       const abort = exitVerdict({ code: report.success ? 0 : 1, signal: null }, false, run.timeoutMs, outcome, report.success, '');
       if (abort) return { problem: `${run.root}: ${abort.detail}`, timings: summary.timings };
       const failure = outcome.brokenFiles[0]?.file ?? outcome.tests.find((test) => test.status === 'failed')?.name;
-      if (run.mustPass && failure !== undefined) {
+      if (run.mustPass && failure !== undefined && !options.isolated) {
         return { problem: `${run.root} must pass and failed in the shared worker ("${failure}"), so no verdict of that worker is trusted`, timings: summary.timings };
       }
       outcomes.push(outcome);
