@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { gradingConcurrency } from './concurrency.ts';
 
 export const usage = `Usage: npm run grade [-- [exercise ...] [options]]
   exercise             grade only exercises whose path contains this text (e.g. 01 or outbox)
@@ -19,6 +20,7 @@ Reports, each computed from the results file:
 Instructors:
   --submissions DIR    grade every learner checkout in DIR (one per subfolder) into a CSV and
                        an HTML report in --out (default results/submissions); --jobs N at once
+                       (default: one more than the cores, at most 4)
   --collect DIR        merge the results files the class workflow's shards uploaded (downloaded
                        into DIR) into one CSV and HTML report in --out; --roster FILE names
                        learners whose results are missing (npm run instructor -- workflow)`;
@@ -43,7 +45,7 @@ export function parseGradeOptions(args: string[], env: NodeJS.ProcessEnv) {
       'autograding-step': { type: 'string' },
       submissions: { type: 'string' },
       out: { type: 'string', default: 'results/submissions' },
-      jobs: { type: 'string', default: '2' },
+      jobs: { type: 'string' },
       collect: { type: 'string' },
       roster: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -53,7 +55,7 @@ export function parseGradeOptions(args: string[], env: NodeJS.ProcessEnv) {
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) {
     throw new Error(`--timeout takes a number of seconds greater than 0, not "${values.timeout}".`);
   }
-  const jobs = Number(values.jobs);
+  const jobs = values.jobs === undefined ? gradingConcurrency() : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`--jobs takes a whole number of at least 1, not "${values.jobs}".`);
   if (values['record-canonical'] && !values.solutions) throw new Error('--record-canonical records the reference run: add --solutions.');
   if (values.solutions && values.learner) throw new Error('Choose one of --solutions and --learner: both say whose code to grade.');

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { readRoster } from '../instructor/class-roster.ts';
 import { collectResults } from '../instructor/collect-results.ts';
@@ -13,6 +12,7 @@ import { courseSchema, describeSchemaErrors } from '../runner/schema-validator.t
 import { startSharedServices } from '../runner/shared-services.ts';
 import { type GradeOptions, parseGradeOptions, usage } from './cli-options.ts';
 import { type ProvenItem } from './clinic-log.ts';
+import { gradingConcurrency } from './concurrency.ts';
 import { type GradeRun, gradeCourse } from './grade-course.ts';
 import { withMistakeLog } from './with-mistake-log.ts';
 import { withQuizLog } from './with-quiz-log.ts';
@@ -136,7 +136,7 @@ async function gradeOwnCheckout(
   await rm(runDir, { recursive: true, force: true });
   const results = await gradeCourse({
     ...course, courseRoot: repoRoot, learnerRoot, exercises, target,
-    timeoutMs: options.timeoutMs, concurrency: Math.max(1, Math.min(2, availableParallelism())), runDir,
+    timeoutMs: options.timeoutMs, concurrency: gradingConcurrency(), runDir,
     onClinicProven: (exercise, testName) => proven.push({ exercise, testName }),
     onExercise: (r, done, total) =>
       console.log(`  [${done}/${total}] ${r.id}: ${r.testsPassed}/${r.testsTotal} tests, ${r.points}/${r.maxPoints} points (${(r.durationMs / 1000).toFixed(1)} s)`),
