@@ -20,6 +20,8 @@ export interface ClinicLegRun {
   repairCopy: string;
   env: NodeJS.ProcessEnv;
   timeoutMs: number;
+  /** Test files run at once (see RunOptions.maxWorkers). */
+  maxWorkers?: number;
 }
 
 /** A leg that could not be checked in this checkout (no course solutions here). */
@@ -49,7 +51,10 @@ export interface ClinicRuns extends ClinicLegs {
 export async function runClinic(run: ClinicLegRun): Promise<ClinicRuns> {
   // Listed before the reproduction is put into the repair copy: the behaviour run is the course's tests.
   const courseTests = globSync('test/**/*.test.ts', { cwd: run.repairCopy }).sort();
-  const behaviour: RunOptions = { root: run.repairCopy, env: run.env, timeoutMs: run.timeoutMs, ...(courseTests.length > 0 ? { files: courseTests } : {}) };
+  const behaviour: RunOptions = {
+    root: run.repairCopy, env: run.env, timeoutMs: run.timeoutMs, ...(run.maxWorkers ? { maxWorkers: run.maxWorkers } : {}),
+    ...(courseTests.length > 0 ? { files: courseTests } : {}),
+  };
   const { outcomes, legs } = await runCopies(run, [behaviour]);
   return { behaviour: outcomes[0]!, ...legsFrom(legs) };
 }
@@ -83,7 +88,10 @@ async function runCopies(run: ClinicLegRun, first: RunOptions[]): Promise<{ outc
   const runnable = copies.filter((entry): entry is [Leg, { root: string }] => typeof entry[1] === 'object' && 'root' in entry[1]);
   for (const [, copy] of runnable) await placeReproduction(copy.root, reproduction);
   const { outcomes } = await runTogetherTraced(
-    [...first, ...runnable.map(([, copy]) => ({ root: copy.root, env: run.env, timeoutMs: run.timeoutMs, files: [reproductionTestFile], noShrink: true }))],
+    [...first, ...runnable.map(([, copy]) => ({
+      root: copy.root, env: run.env, timeoutMs: run.timeoutMs, files: [reproductionTestFile], noShrink: true,
+      ...(run.maxWorkers ? { maxWorkers: run.maxWorkers } : {}),
+    }))],
     run,
   );
   const legOutcomes = new Map(runnable.map(([leg], index) => [leg, outcomes[first.length + index]!]));

@@ -51,6 +51,9 @@ export async function gradeCourse(run: GradeRun): Promise<GradeResults> {
   const changedDuring = new Map<string, IntegrityFinding[]>();
   const missingFiles = new Set<string>();
   const limit = pLimit(Math.max(1, run.concurrency));
+  // Slots no other exercise takes go to the runs there are: one exercise graded alone runs its
+  // test files as many at a time as the grader would run exercises (Kata 2: 29 s → 13 s on two cores).
+  const maxWorkers = Math.max(1, Math.floor(run.concurrency / Math.max(1, Math.min(run.concurrency, run.exercises.length))));
   let done = 0;
 
   const gradeOne = async (exercise: Exercise): Promise<ExerciseResult> => {
@@ -70,12 +73,12 @@ export async function gradeCourse(run: GradeRun): Promise<GradeResults> {
       // Its course tests and its reproduction's legs in one Vitest process, each file still in a fork of its own.
       const clinic = await runClinic({
         exercise, target: run.target, learnerRoot: run.learnerRoot, manifest: run.manifest, sources,
-        repairCopy: copy.root, env: run.env, timeoutMs: run.timeoutMs,
+        repairCopy: copy.root, env: run.env, timeoutMs: run.timeoutMs, maxWorkers,
       });
       result = withLegs(exercise, scoreExercise(exercise, clinic.behaviour, run.services, run.canonicalTests?.[exercise.meta.id]), clinic.legs);
       if (clinic.provenTestName && result.status === 'passed') run.onClinicProven?.(exercise, clinic.provenTestName);
     } else {
-      const outcome = await runVitest({ root: copy.root, env: run.env, timeoutMs: run.timeoutMs });
+      const outcome = await runVitest({ root: copy.root, env: run.env, timeoutMs: run.timeoutMs, maxWorkers });
       result = scoreExercise(exercise, outcome, run.services, run.canonicalTests?.[exercise.meta.id]);
     }
     const during = await guard.check();

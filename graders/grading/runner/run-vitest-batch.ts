@@ -117,7 +117,10 @@ export async function runIsolatedTogether(runs: RunOptions[], options: { env: No
       // A copy that would time out alone trips the shared deadline, and then runs alone under its own.
       const batch = await runTogether(
         runs.map((run) => ({ ...run, env: { ...withoutRunAs(run.env), ...(user && { HOME: run.root }) } })),
-        { env, timeoutMs: options.timeoutMs * Math.ceil(runs.length / 2), isolated: true, ...(user && { user }) },
+        {
+          env, timeoutMs: options.timeoutMs * Math.ceil(runs.length / 2), isolated: true, ...(user && { user }),
+          maxWorkers: Math.max(1, ...runs.map((run) => run.maxWorkers ?? 1)),
+        },
       );
       if (batch.outcomes) return { outcomes: batch.outcomes, batched: runs.length, ...(batch.timings ? { timings: batch.timings } : {}) };
       fallback = batch.problem;

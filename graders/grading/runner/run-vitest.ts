@@ -50,6 +50,11 @@ export interface RunOptions {
    * other verdicts are not trusted either (see run-vitest-batch.ts).
    */
   mustPass?: boolean;
+  /**
+   * Test files run at once (Vitest's default on two cores is one). The grader raises it when it
+   * grades fewer exercises than it could run at once: one exercise alone gets every slot.
+   */
+  maxWorkers?: number;
 }
 
 const vitestEntry = join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs');
@@ -80,6 +85,7 @@ export async function runVitest(options: RunOptions): Promise<RunOutcome> {
     // learner user may not write; the runner loader reads it in place.
     ...(user ? ['--configLoader', 'runner'] : []),
     '--reporter=json', `--outputFile=${reportFile}`, ...(options.bail ? ['--bail=1'] : []),
+    ...(options.maxWorkers ? [`--maxWorkers=${options.maxWorkers}`] : []),
     ...(options.testNamePattern ? ['--testNamePattern', options.testNamePattern] : []), ...(options.files ?? []),
   ];
   const { exit, timedOut, output, durationMs } = await runInGroup(args, {
