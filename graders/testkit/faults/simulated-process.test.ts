@@ -107,6 +107,19 @@ describe('simulatedProcess', () => {
     expect(rows[0].done).toBe(0);
   });
 
+  it('has rolled back and released its locks by the time kill() returns, every time', async () => {
+    // A kill that did not wait for the server loses this race only now and then, so it is run many times.
+    for (let attempt = 0; attempt < 20; attempt++) {
+      await resetItems(1);
+      const process = simulatedProcess({ pool: db.pool, publisher: new RecordingPublisher() });
+      const client = await process.pool.connect();
+      await client.query('BEGIN');
+      await client.query(/* sql */ `UPDATE items SET done = true`);
+      await process.kill();
+      await expect(db.pool.query(/* sql */ `SELECT id FROM items WHERE NOT done FOR UPDATE NOWAIT`)).resolves.toMatchObject({ rowCount: 1 });
+    }
+  });
+
   // A test that fails while its process is paused never calls resume(): the process must not
   // outlive the test, or the file's clean-up (pool.end() waits for its connection) hangs.
   let leftPaused: ReturnType<typeof simulatedProcess> | undefined;

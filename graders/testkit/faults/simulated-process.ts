@@ -100,9 +100,18 @@ export function simulatedProcess(options: {
     // The server is about to drop this connection; the client's error event is expected.
     client.on('error', () => {});
     if (pid !== undefined) {
-      // Waits (up to 10 s) until the backend has exited: its transaction is rolled back
-      // and its row locks are free before the next process starts.
-      await options.pool.query('SELECT pg_terminate_backend($1, 10000)', [pid]).catch(() => undefined);
+      // The transaction must be rolled back and its row locks free before the next process
+      // starts. A backend closes its socket last on its way out, after it has aborted its
+      // transaction and released its locks (PostgreSQL's proc_exit runs the shared-memory
+      // clean-up before the socket's), so the connection's end is that moment.
+      // pg_terminate_backend's own timeout would say the same, but it checks every 100 ms:
+      // a tenth of a second per crash, most of a property's time.
+      const ended = new Promise<void>((resolve) => client.once('end', () => resolve()));
+      const signalled = await options.pool
+        .query<{ signalled: boolean }>('SELECT pg_terminate_backend($1) AS signalled', [pid])
+        .then((result) => result.rows[0]?.signalled === true, () => false);
+      // Not signalled: no such backend is left, so it has already done that clean-up.
+      if (signalled) await ended;
     }
     client.release(true);
   }
