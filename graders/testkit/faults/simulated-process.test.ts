@@ -94,13 +94,19 @@ describe('simulatedProcess', () => {
     expect(broker.messages).toEqual([]);
   });
 
-  it('can be killed from outside while a transaction is open, and releases its locks', async () => {
+  /** A process that has marked every item done in a transaction it has not committed, killed from outside. */
+  async function killedMidTransaction() {
     await resetItems(1);
     const process = simulatedProcess({ pool: db.pool, publisher: new RecordingPublisher() });
     const client = await process.pool.connect();
     await client.query('BEGIN');
     await client.query(/* sql */ `UPDATE items SET done = true`);
     await process.kill();
+    return process;
+  }
+
+  it('can be killed from outside while a transaction is open, and releases its locks', async () => {
+    const process = await killedMidTransaction();
     expect(process.dead).toBe(true);
     await expect(db.pool.query(/* sql */ `SELECT id FROM items FOR UPDATE NOWAIT`)).resolves.toMatchObject({ rowCount: 1 });
     const { rows } = await db.pool.query(/* sql */ `SELECT count(*)::int AS done FROM items WHERE done`);
@@ -110,12 +116,7 @@ describe('simulatedProcess', () => {
   it('has rolled back and released its locks by the time kill() returns, every time', async () => {
     // A kill that did not wait for the server loses this race only now and then, so it is run many times.
     for (let attempt = 0; attempt < 20; attempt++) {
-      await resetItems(1);
-      const process = simulatedProcess({ pool: db.pool, publisher: new RecordingPublisher() });
-      const client = await process.pool.connect();
-      await client.query('BEGIN');
-      await client.query(/* sql */ `UPDATE items SET done = true`);
-      await process.kill();
+      await killedMidTransaction();
       await expect(db.pool.query(/* sql */ `SELECT id FROM items WHERE NOT done FOR UPDATE NOWAIT`)).resolves.toMatchObject({ rowCount: 1 });
     }
   });
