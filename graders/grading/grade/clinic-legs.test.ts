@@ -6,7 +6,7 @@ import { selectExercises } from '../runner/exercise-catalog.ts';
 import { repoRoot, scratchDir } from '../runner/repo-paths.ts';
 import { reproductionTestFile } from '../runner/reproduction-legs.ts';
 import { sharedAddressesVariable } from '../../testkit/vitest/global-setup.ts';
-import { runClinicLegs } from './clinic-legs.ts';
+import { runClinic } from './clinic-legs.ts';
 import { layOutExercise } from './exercise-copy.ts';
 
 // An item with no services, so each leg is one quick Vitest run.
@@ -25,7 +25,7 @@ async function legsFor(name: string, writeReproduction: (file: string) => Promis
   const repair = await layOutExercise({
     exercise, codeFolders: [exercise.folder, exercise.solutionFolder!], manifest, sources: [repoRoot], into: join(workDir, `${name}-repair`),
   });
-  return runClinicLegs({
+  return runClinic({
     exercise, target: 'learner', learnerRoot, manifest, sources: [repoRoot], repairCopy: repair.root,
     env: { ...process.env, COURSE_NEEDS: '', [sharedAddressesVariable]: '{}' }, timeoutMs: 60_000,
   });
@@ -58,9 +58,14 @@ describe.concurrent("proving a clinic item's reproduction on its three legs", ()
   });
 
   it('reports a reproduction that does not load on every leg, without stopping the grade', async () => {
-    const { legs } = await legsFor('syntax-error', source(`import { it } from 'vitest';\nit('broken', () => {\n`));
+    const { legs, behaviour } = await legsFor('syntax-error', source(`import { it } from 'vitest';\nit('broken', () => {\n`));
     expect(legs.map((leg) => leg.ok)).toEqual([false, false, false]);
     for (const leg of legs) expect(leg.detail).toMatch(/does not load|did not finish/);
+    // The course tests ran beside it on the same repair copy, and its breakage is not theirs.
+    expect(behaviour.abort).toBeUndefined();
+    expect(behaviour.brokenFiles).toEqual([]);
+    expect(behaviour.tests.length).toBeGreaterThan(0);
+    expect(behaviour.tests.filter((test) => test.status !== 'passed')).toEqual([]);
   });
 
   it('refuses a reproduction that is a link instead of a file', async () => {

@@ -43,10 +43,14 @@ export interface ClinicRuns extends ClinicLegs {
 }
 
 /**
- * Grades a clinic item: its course tests on the learner's repair (the behaviour score) and
- * the legs of the learner's reproduction, all in one Vitest process where each copy keeps a
- * project and each test file a fork of its own (runIsolatedTogether): three or four runs pay
- * Vitest's start once. The verdicts are the ones separate runs give.
+ * Grades a clinic item: its course tests on the learner's repair (the behaviour score), and
+ * the legs that prove the learner's reproduction test is evidence: it must fail on the mistake
+ * as the course shipped it (its src/ rebuilt from the manifest's hashes, never the learner's
+ * copy), pass on the learner's repair, and pass on the course's repair where the course's
+ * solutions are at hand (the grade of record); elsewhere that leg is reported as not checked.
+ * All of it runs in one Vitest process where each copy keeps a project and each test file a
+ * fork of its own (runIsolatedTogether): three or four runs pay Vitest's start once, and the
+ * verdicts are the ones separate runs give.
  */
 export async function runClinic(run: ClinicLegRun): Promise<ClinicRuns> {
   // Listed before the reproduction is put into the repair copy: the behaviour run is the course's tests.
@@ -55,29 +59,20 @@ export async function runClinic(run: ClinicLegRun): Promise<ClinicRuns> {
     root: run.repairCopy, env: run.env, timeoutMs: run.timeoutMs, ...(run.maxWorkers ? { maxWorkers: run.maxWorkers } : {}),
     ...(courseTests.length > 0 ? { files: courseTests } : {}),
   };
-  const { outcomes, legs } = await runCopies(run, [behaviour]);
-  return { behaviour: outcomes[0]!, ...legsFrom(legs) };
-}
-
-/**
- * Proves a clinic item's reproduction test is evidence: it must fail on the mistake as the
- * course shipped it (its src/ rebuilt from the manifest's hashes, never the learner's copy),
- * pass on the learner's repair, and pass on the course's repair where the course's solutions
- * are at hand (the grade of record); elsewhere that leg is reported as not checked.
- */
-export async function runClinicLegs(run: ClinicLegRun): Promise<ClinicLegs> {
-  return legsFrom((await runCopies(run, [])).legs);
+  const { outcome, legs } = await runWithLegs(run, behaviour);
+  return { behaviour: outcome, ...legsFrom(legs) };
 }
 
 /** A leg as laid out and run: its outcome, or why it could not run, or that it was not checked here. */
 type LegRun = { leg: Leg; outcome: RunOutcome } | { leg: Leg; problem: string } | { leg: Leg; skipped: string };
 
-/** Lays out the legs' copies and runs them after the runs given, all together. */
-async function runCopies(run: ClinicLegRun, first: RunOptions[]): Promise<{ outcomes: RunOutcome[]; legs: LegRun[] }> {
+/** Lays out the legs' copies and runs them after the course tests, all together. */
+async function runWithLegs(run: ClinicLegRun, behaviour: RunOptions): Promise<{ outcome: RunOutcome; legs: LegRun[] }> {
   const reproduction = reproductionOf(run);
   const unusable = await whyUnusable(reproduction);
   if (unusable) {
-    return { outcomes: (await runTogetherTraced(first, run)).outcomes, legs: legOrder.map((leg) => ({ leg, problem: unusable })) };
+    const [outcome] = (await runTogetherTraced([behaviour], run)).outcomes;
+    return { outcome: outcome!, legs: legOrder.map((leg) => ({ leg, problem: unusable })) };
   }
   // Each leg's copy, or why it cannot be had (a string), or that it is not checked here.
   const copies: [Leg, { root: string } | string | { skipped: string }][] = [
@@ -87,17 +82,17 @@ async function runCopies(run: ClinicLegRun, first: RunOptions[]): Promise<{ outc
   ];
   const runnable = copies.filter((entry): entry is [Leg, { root: string }] => typeof entry[1] === 'object' && 'root' in entry[1]);
   for (const [, copy] of runnable) await placeReproduction(copy.root, reproduction);
-  const { outcomes } = await runTogetherTraced(
-    [...first, ...runnable.map(([, copy]) => ({
+  const [outcome, ...legOutcomes] = (await runTogetherTraced(
+    [behaviour, ...runnable.map(([, copy]) => ({
       root: copy.root, env: run.env, timeoutMs: run.timeoutMs, files: [reproductionTestFile], noShrink: true,
       ...(run.maxWorkers ? { maxWorkers: run.maxWorkers } : {}),
     }))],
     run,
-  );
-  const legOutcomes = new Map(runnable.map(([leg], index) => [leg, outcomes[first.length + index]!]));
+  )).outcomes;
+  const byLeg = new Map(runnable.map(([leg], index) => [leg, legOutcomes[index]!]));
   const legs = copies.map(([leg, copy]): LegRun =>
-    typeof copy === 'string' ? { leg, problem: copy } : 'skipped' in copy ? { leg, skipped: copy.skipped } : { leg, outcome: legOutcomes.get(leg)! });
-  return { outcomes: outcomes.slice(0, first.length), legs };
+    typeof copy === 'string' ? { leg, problem: copy } : 'skipped' in copy ? { leg, skipped: copy.skipped } : { leg, outcome: byLeg.get(leg)! });
+  return { outcome: outcome!, legs };
 }
 
 /** COURSE_BATCH_TRACE=1 says when a clinic item's runs could not share their process, and why. */

@@ -76,7 +76,7 @@ it('starts in its own copy, as a run of its own does', () => expect(process.cwd(
     const leaky = await copyWith('leaky', {
       'test/leaky.test.ts': `import { it } from 'vitest';
 it('passes, then throws from a timer', () => { setTimeout(() => { throw new Error('thrown after the test'); }, 0); });
-it('waits for the timer', () => new Promise((resolve) => setTimeout(resolve, 50)));\n`,
+it('lets the timer fire first', () => new Promise((resolve) => setTimeout(resolve, 0)));\n`,
     });
     const runs: RunOptions[] = [calm, leaky].map((root) => ({ root, env, timeoutMs: 120_000 }));
     const together = await runIsolatedTogether(runs, { env, timeoutMs: 120_000 });

@@ -3,8 +3,10 @@ import { dirname, join } from 'node:path';
 import type { Exercise } from './exercise-catalog.ts';
 import { type RunOptions, type RunOutcome, runVitest } from './run-vitest.ts';
 
-/** Where a clinic item's learner writes the reproduction of its shipped mistake. */
-export const reproductionTestFile = 'test/reproduce.test.ts';
+import { reproductionTestFile } from '../../testkit/vitest/sandbox-flags.ts';
+
+// Where a clinic item's learner writes the reproduction: defined beside the sandbox, which must know it too.
+export { reproductionTestFile };
 
 /**
  * The three legs that prove a reproduction test is evidence: it fails on the mistake as

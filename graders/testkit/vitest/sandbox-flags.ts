@@ -37,8 +37,15 @@ export function sandboxFlags(root: string | undefined, writeRoot: string | undef
   return testsStartProcesses(root) ? [...flags, '--allow-child-process', '--allow-worker'] : flags;
 }
 
+/**
+ * Where a clinic item's learner writes the reproduction of its shipped mistake. It is learner
+ * code, not the course's, so it never decides what the sandbox allows.
+ */
+export const reproductionTestFile = 'test/reproduce.test.ts';
+
 function testsStartProcesses(root: string): boolean {
-  const files = readdirSync(join(root, 'test'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
+  const files = readdirSync(join(root, 'test'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts') && `test/${file}` !== reproductionTestFile);
   return files.some((file) => /from ['"]node:child_process['"]/.test(readFileSync(join(root, 'test', file), 'utf8')));
 }
 
